@@ -1,0 +1,11 @@
+// Lints the bundled example servers with the plugin's recommended config, as a user would.
+import tsParser from '@typescript-eslint/parser';
+import eventLoop from 'eslint-plugin-event-loop';
+
+export default [
+  {
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    languageOptions: { parser: tsParser },
+  },
+  eventLoop.configs.recommended,
+];

@@ -1,0 +1,5 @@
+export class CreateReportDto {
+  title!: string;
+  template!: string;
+  fields!: Record<string, string | number>;
+}

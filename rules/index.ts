@@ -1,0 +1,6 @@
+import noSyncFs from './no-sync-fs.js';
+
+/** Every rule of the plugin by id, sorted; tests/meta.test.ts keeps this in step with `rules/`. */
+export const rules = {
+  'no-sync-fs': noSyncFs,
+};

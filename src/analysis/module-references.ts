@@ -1,0 +1,121 @@
+import { ASTUtils, type TSESLint, TSESTree, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TraceMap, TraceMapNode } from '../catalog/index.js';
+import { propertyName } from '../util/ast.js';
+
+const { ReferenceTracker } = ASTUtils;
+
+export interface ModuleReference<T> {
+  /**
+   * A call or `new` of the traced export (CallExpression, NewExpression), or a read of it
+   * (MemberExpression, or the import/destructuring that binds it).
+   */
+  readonly node: TSESTree.Node;
+  readonly info: T;
+  /** Module specifier the reference came from, as written (`node:fs`). */
+  readonly moduleName: string;
+  /** Export path below the module (`['readFileSync']`). */
+  readonly path: readonly string[];
+}
+
+interface FoundReference {
+  readonly node: TSESTree.Node;
+  readonly info: unknown;
+  readonly path: readonly string[];
+}
+
+/** The tracker as it is at run time: `iteratePropertyReferences` is missing from its typings. */
+interface Tracker {
+  iterateEsmReferences(traceMap: TraceMapNode): IterableIterator<FoundReference>;
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapNode): IterableIterator<FoundReference>;
+}
+
+/**
+ * Every reference to a traced module export, in every import style: ESM default, namespace and
+ * named imports and `export ... from` (ReferenceTracker); `require()` with destructuring or
+ * aliases; the `node:` prefix (via the trace map); `process.getBuiltinModule('fs')`; and
+ * TypeScript's `import fs = require('fs')`.
+ *
+ * `require` and `process` are found whether or not the config declares Node globals: TypeScript
+ * projects often do not, and ReferenceTracker's own CJS search only sees declared globals.
+ */
+export function* iterateModuleReferences<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  traceMap: TraceMap<T>,
+): Generator<ModuleReference<T>> {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return;
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  const seen = new Set<TSESTree.Node>();
+  const emit = function* (found: Iterable<FoundReference>, prefix: readonly string[] = []): Generator<ModuleReference<T>> {
+    for (const { node, info, path } of found) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      const fullPath = [...prefix, ...path];
+      yield { node, info: info as T, moduleName: fullPath[0] ?? '', path: fullPath.slice(1) };
+    }
+  };
+  /** The module a `require('x')` / `getBuiltinModule('x')` call loads, when it is traced. */
+  const loadedModule = (call: TSESTree.Node | undefined) => {
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
+    const moduleMap = name == null ? undefined : traceMap[name];
+    return moduleMap && { call, name: name!, moduleMap };
+  };
+
+  yield* emit(tracker.iterateEsmReferences(traceMap));
+
+  for (const identifier of globalReferences(globalScope, 'require')) {
+    const loaded = identifier.parent.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier
+      ? loadedModule(identifier.parent)
+      : undefined;
+    if (loaded) yield* emit(tracker.iteratePropertyReferences(loaded.call, loaded.moduleMap), [loaded.name]);
+  }
+
+  for (const identifier of globalReferences(globalScope, 'process')) {
+    const member = identifier.parent;
+    if (
+      member.type !== AST_NODE_TYPES.MemberExpression ||
+      member.object !== identifier ||
+      propertyName(member.property, member.computed) !== 'getBuiltinModule' ||
+      member.parent.type !== AST_NODE_TYPES.CallExpression ||
+      member.parent.callee !== member
+    ) {
+      continue;
+    }
+    const loaded = loadedModule(member.parent);
+    if (loaded) yield* emit(tracker.iteratePropertyReferences(loaded.call, loaded.moduleMap), [loaded.name]);
+  }
+
+  for (const statement of sourceCode.ast.body) {
+    if (
+      statement.type !== AST_NODE_TYPES.TSImportEqualsDeclaration ||
+      statement.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      continue;
+    }
+    const name = statement.moduleReference.expression.value;
+    const moduleMap = traceMap[name];
+    const variable = moduleMap && sourceCode.scopeManager?.getDeclaredVariables(statement)[0];
+    if (!variable) continue;
+    for (const reference of variable.references) {
+      if (reference.isRead()) {
+        yield* emit(tracker.iteratePropertyReferences(reference.identifier, moduleMap), [name]);
+      }
+    }
+  }
+}
+
+/**
+ * Identifiers that read the global `name`: through a global the config declares, or unresolved
+ * when it declares none. A variable the file itself declares under that name is not the global.
+ */
+function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
+  const declared = globalScope.set.get(name);
+  const references = [
+    ...(declared && declared.defs.length === 0 ? declared.references : []),
+    ...globalScope.through.filter((reference) => reference.identifier.name === name),
+  ];
+  return references.flatMap((reference) =>
+    reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier ? [reference.identifier] : [],
+  );
+}

@@ -1,0 +1,96 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getFileAnalysis, type BlockingCall } from './analysis/file-analysis.js';
+import { apiName, type BlockingApi, type BlockingFamily } from './catalog/index.js';
+import { awaitedSuggestion } from './fixers/awaited-call.js';
+import { blockingRuleSchema, createCallFilter, readSettings, type BlockingRuleOptions } from './options.js';
+import { createRule } from './util/create-rule.js';
+
+export type BlockingRuleMessageIds = 'blocking' | 'blockingNoEquivalent' | 'useAwaited' | 'useAwaitedInAsyncHandler';
+export type BlockingRuleOptionsTuple = [BlockingRuleOptions];
+
+const COST = 'blocks the event loop in this {{context}}: every other request waits until it returns.';
+
+/**
+ * Every family rule is this rule with another family: the catalog and the shared per-file analysis
+ * do the work, the rule filters by family, scope and allow-list, then reports.
+ */
+export function createBlockingCallRule({
+  name,
+  family,
+  description,
+}: {
+  name: string;
+  family: BlockingFamily;
+  description: string;
+}) {
+  return createRule<BlockingRuleOptionsTuple, BlockingRuleMessageIds>({
+    name,
+    meta: {
+      type: 'problem',
+      docs: { description, recommended: true },
+      hasSuggestions: true,
+      schema: blockingRuleSchema,
+      defaultOptions: [{ allow: [] }],
+      messages: {
+        blocking: `\`{{api}}()\` ${COST} Use \`await {{replacement}}()\` from \`{{module}}\` instead{{caveat}}.`,
+        blockingNoEquivalent: `\`{{api}}()\` ${COST} {{advice}}`,
+        useAwaited: 'Replace with `await {{replacement}}()` from `{{module}}`.',
+        useAwaitedInAsyncHandler:
+          'Make this {{context}} async and replace the call with `await {{replacement}}()` from `{{module}}`.',
+      },
+    },
+    defaultOptions: [{ allow: [] }],
+    create(context, [options]) {
+      const inScope = createCallFilter(options, readSettings(context.settings));
+      return {
+        Program() {
+          for (const call of getFileAnalysis(context).calls) {
+            if (call.api.family === family && inScope(call)) report(context, call);
+          }
+        },
+      };
+    },
+  });
+}
+
+function report(
+  context: Readonly<TSESLint.RuleContext<BlockingRuleMessageIds, BlockingRuleOptionsTuple>>,
+  call: BlockingCall,
+): void {
+  const { api } = call;
+  const where = call.handler?.description ?? 'async function';
+  const replacement = api.replacement;
+  if (!replacement) {
+    context.report({
+      node: call.node,
+      messageId: 'blockingNoEquivalent',
+      data: { api: apiName(api), context: where, advice: api.advice ?? '' },
+    });
+    return;
+  }
+  const suggestion = awaitedSuggestion(context.sourceCode, call);
+  const data = replacementData(api, where);
+  context.report({
+    node: call.node,
+    messageId: 'blocking',
+    data: { ...data, caveat: replacement.differs ? ` (note that ${replacement.differs})` : '' },
+    suggest: suggestion
+      ? [
+          {
+            messageId: suggestion.makesHandlerAsync ? 'useAwaitedInAsyncHandler' : 'useAwaited',
+            data,
+            fix: suggestion.fix,
+          },
+        ]
+      : [],
+  });
+}
+
+function replacementData(api: BlockingApi, where: string): Record<string, string> {
+  return {
+    api: apiName(api),
+    context: where,
+    replacement: api.replacement?.name ?? '',
+    module: api.replacement?.module ?? '',
+  };
+}

@@ -1,0 +1,52 @@
+import { isBuiltin } from 'node:module';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { nodeFsApis } from './node-fs.js';
+import type { BlockingApi } from './types.js';
+
+export type { AwaitedReplacement, BlockingApi, BlockingFamily } from './types.js';
+
+export const blockingApis: readonly BlockingApi[] = [...nodeFsApis];
+
+/** `fs.readFileSync`: how messages and allow-lists name an API. */
+export function apiName(api: BlockingApi): string {
+  return [api.modules[0], ...api.path].join('.');
+}
+
+/**
+ * Every name a module can be imported under: Node core modules also as `node:x` (ESLint-plugin-n
+ * keeps this in one helper too, so no table has to list both spellings).
+ */
+export function importSpecifiers(moduleName: string): string[] {
+  return isBuiltin(moduleName) && !moduleName.startsWith('node:')
+    ? [moduleName, `node:${moduleName}`]
+    : [moduleName];
+}
+
+export type TraceMapNode = Record<string | symbol, unknown>;
+declare const leafType: unique symbol;
+/** A ReferenceTracker trace map whose READ leaves hold a `T`. */
+export type TraceMap<T> = Record<string, TraceMapNode> & { readonly [leafType]?: T };
+
+/**
+ * ReferenceTracker trace map for the given entries: module → export path → READ, CALL and
+ * CONSTRUCT. CALL finds calls through every alias (named imports, destructuring); READ finds
+ * `fs.readFileSync.call(...)`. Consumers tell them apart by the node they get back.
+ */
+export function buildTraceMap<T>(
+  entries: Iterable<T>,
+  locate: (entry: T) => { modules: readonly string[]; path: readonly string[] },
+): TraceMap<T> {
+  const root: TraceMapNode = {};
+  for (const entry of entries) {
+    const { modules, path } = locate(entry);
+    for (const moduleName of modules.flatMap(importSpecifiers)) {
+      let node = (root[moduleName] ??= {}) as TraceMapNode;
+      for (const key of path) node = (node[key] ??= {}) as TraceMapNode;
+      const { READ, CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
+      node[READ] = node[CALL] = node[CONSTRUCT] = entry;
+    }
+  }
+  return root as TraceMap<T>;
+}
+
+export const blockingApiTraceMap: TraceMap<BlockingApi> = buildTraceMap(blockingApis, (api) => api);
