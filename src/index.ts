@@ -51,4 +51,6 @@ const plugin: EventLoopPlugin = {
 };
 
 export default plugin;
+// Named exports too: tools that `require()` the ESM entry (eslint-doc-generator) see the namespace.
+export const { meta, configs } = plugin;
 export { rules };

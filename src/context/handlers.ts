@@ -8,7 +8,6 @@ import {
   NEXT_ROUTE_FILE,
   ROUTE_VERBS,
   type FrameworkSpec,
-  type HandlerRole,
   type InstanceFactory,
 } from '../catalog/frameworks.js';
 import { buildTraceMap } from '../catalog/index.js';
