@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { TSESLint } from '@typescript-eslint/utils';
-import { rules } from '../rules/index.js';
+import type { ESLint, Linter, Rule } from 'eslint';
+import { rules as ruleModules } from '../rules/index.js';
 
 // Self-reference through package.json "exports": the same path from src/ (tests) and dist/ (users).
 const { name, version } = createRequire(import.meta.url)('eslint-plugin-event-loop/package.json') as {
@@ -10,47 +10,39 @@ const { name, version } = createRequire(import.meta.url)('eslint-plugin-event-lo
 
 export const NAMESPACE = 'event-loop';
 
-type RuleId = keyof typeof rules;
-type RulesRecord = Partial<Record<`${typeof NAMESPACE}/${RuleId}`, TSESLint.SharedConfig.RuleEntry>>;
+type RuleId = keyof typeof ruleModules;
+const ruleIds = Object.keys(ruleModules) as RuleId[];
 
-const ruleIds = Object.keys(rules) as RuleId[];
+const rulesWhere = (include: (id: RuleId) => boolean): Linter.RulesRecord =>
+  Object.fromEntries(ruleIds.filter(include).map((id) => [`${NAMESPACE}/${id}`, 'error']));
 
-const rulesWhere = (include: (id: RuleId) => boolean): RulesRecord =>
-  Object.fromEntries(ruleIds.filter(include).map((id) => [`${NAMESPACE}/${id}`, 'error'])) as RulesRecord;
-
-interface EventLoopPlugin {
+export interface EventLoopPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
-  configs: Record<'recommended' | 'all', { name: string; plugins: Record<string, unknown>; rules: RulesRecord }>;
+  rules: Record<RuleId, Rule.RuleModule>;
+  configs: Record<'recommended' | 'all', Linter.Config & { rules: Linter.RulesRecord }>;
 }
+
+/** A flat config that registers the plugin; a getter avoids naming `plugin` before it exists. */
+const config = (configName: string, rules: Linter.RulesRecord): Linter.Config & { rules: Linter.RulesRecord } => ({
+  name: `${NAMESPACE}/${configName}`,
+  plugins: {
+    get [NAMESPACE]() {
+      return plugin;
+    },
+  },
+  rules,
+});
 
 const plugin: EventLoopPlugin = {
   meta: { name, version, namespace: NAMESPACE },
-  rules,
+  // typescript-eslint's rule type and ESLint's describe the same object; ESLint's is what users consume.
+  rules: ruleModules as unknown as Record<RuleId, Rule.RuleModule>,
   configs: {
-    recommended: {
-      name: `${NAMESPACE}/recommended`,
-      // A getter, so the configs can name the plugin object they belong to without a circular import.
-      plugins: {
-        get [NAMESPACE]() {
-          return plugin;
-        },
-      },
-      rules: rulesWhere((id) => rules[id].meta.docs?.recommended === true),
-    },
-    all: {
-      name: `${NAMESPACE}/all`,
-      plugins: {
-        get [NAMESPACE]() {
-          return plugin;
-        },
-      },
-      rules: rulesWhere(() => true),
-    },
+    recommended: config('recommended', rulesWhere((id) => ruleModules[id].meta.docs?.recommended === true)),
+    all: config('all', rulesWhere(() => true)),
   },
 };
 
 export default plugin;
 // Named exports too: tools that `require()` the ESM entry (eslint-doc-generator) see the namespace.
-export const { meta, configs } = plugin;
-export { rules };
+export const { meta, rules, configs } = plugin;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { rules as ruleModules } from '../rules/index.js';
 import plugin from '../src/index.js';
 import { ruleDocsUrl } from '../src/util/create-rule.js';
 
@@ -9,7 +10,7 @@ const ruleFiles = readdirSync(new URL('rules/', root))
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.slice(0, -'.ts'.length))
   .sort();
-const ruleEntries = Object.entries(plugin.rules);
+const ruleEntries = Object.entries(ruleModules);
 
 describe('plugin object', () => {
   it('names itself from package.json under the event-loop namespace', () => {
@@ -18,6 +19,7 @@ describe('plugin object', () => {
 
   it('registers every file in rules/, sorted', () => {
     expect(Object.keys(plugin.rules)).toEqual(ruleFiles);
+    expect(plugin.rules).toBe(ruleModules);
   });
 
   it('builds recommended from meta.docs.recommended', () => {
@@ -34,7 +36,7 @@ describe('plugin object', () => {
 
   it('registers the plugin object itself in each config', () => {
     for (const config of Object.values(plugin.configs)) {
-      expect(config.plugins['event-loop']).toBe(plugin);
+      expect(config.plugins?.['event-loop']).toBe(plugin);
     }
   });
 });
@@ -61,7 +63,7 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
   });
 
   it('documents every option', () => {
-    const schema = rule.meta.schema as { properties?: Record<string, unknown> }[];
+    const schema = rule.meta.schema as readonly { properties?: Record<string, unknown> }[];
     for (const option of Object.keys(schema[0]?.properties ?? {})) {
       expect(doc).toContain(`### \`${option}\``);
     }

@@ -98,7 +98,7 @@ function typeErrors(filename: string, code: string): string[] {
 const linter = new Linter();
 const config: Linter.Config[] = [
   { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-  plugin.configs.recommended as Linter.Config,
+  plugin.configs.recommended,
 ];
 
 describe('suggestion outputs type-check', () => {
