@@ -4,7 +4,7 @@
  */
 
 /** What a registered function is to its framework; shown in messages ("Express middleware"). */
-export type HandlerRole = 'route handler' | 'middleware' | 'request hook' | 'request listener';
+export type HandlerRole = 'route handler' | 'middleware' | 'hook' | 'listener' | 'request listener';
 
 export interface InstanceFactory {
   /** Export path below the module (`[]` is the module itself: `express()`). */
@@ -61,7 +61,8 @@ export const frameworks: readonly FrameworkSpec[] = [
     label: 'Fastify',
     modules: ['fastify'],
     factories: [{ path: [] }, { path: ['fastify'] }, { path: ['default'] }],
-    methods: { ...routes(), route: 'route handler', addHook: 'request hook' },
+    // Event-named roles read "<label> <event> <role>": "Fastify onRequest hook".
+    methods: { ...routes(), route: 'route handler', addHook: 'hook' },
     requestEvents: { addHook: FASTIFY_REQUEST_HOOKS },
   },
   {
@@ -96,7 +97,7 @@ export const frameworks: readonly FrameworkSpec[] = [
       { path: ['createSecureServer'], takesHandler: 'request listener' },
       { path: ['Server'], construct: true, takesHandler: 'request listener' },
     ],
-    methods: { on: 'request listener', addListener: 'request listener', once: 'request listener' },
+    methods: { on: 'listener', addListener: 'listener', once: 'listener' },
     requestEvents: { on: ['request'], addListener: ['request'], once: ['request'] },
   },
 ];

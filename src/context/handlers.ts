@@ -193,7 +193,7 @@ export function createHandlerContext(
     if (!isFastify || !method || !(method === 'route' || (ROUTE_VERBS as readonly string[]).includes(method))) {
       return undefined;
     }
-    return key === 'handler' ? 'Fastify route handler' : `Fastify ${key} request hook`;
+    return key === 'handler' ? 'Fastify route handler' : `Fastify ${key} hook`;
   };
 
   /** The framework that created `node`'s value, when the file shows it. */

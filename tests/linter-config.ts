@@ -1,0 +1,33 @@
+import type { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from '../src/index.js';
+
+export const eventLoopPlugin = plugin;
+export const parser = tsParser as unknown as Linter.Parser;
+
+export const FILES = ['**/*.ts', '**/*.js', '**/*.cjs', '**/*.mjs'];
+
+export type SourceType = 'module' | 'script' | 'commonjs';
+
+/** A flat config running only `event-loop/no-sync-fs` (or no rule at all) with @typescript-eslint/parser. */
+export function config({
+  rule = 'error',
+  sourceType = 'module',
+  settings,
+  globals,
+}: {
+  rule?: Linter.RuleEntry | null;
+  sourceType?: SourceType;
+  settings?: Record<string, unknown>;
+  globals?: Linter.Globals;
+} = {}): Linter.Config[] {
+  return [
+    {
+      files: FILES,
+      plugins: { 'event-loop': eventLoopPlugin },
+      languageOptions: { parser, sourceType, ...(globals ? { globals } : {}) },
+      ...(settings ? { settings } : {}),
+      rules: rule === null ? {} : { 'event-loop/no-sync-fs': rule },
+    },
+  ];
+}
