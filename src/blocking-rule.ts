@@ -1,11 +1,23 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, type BlockingCall } from './analysis/file-analysis.js';
+import { calleeName } from './analysis/module-graph.js';
 import { apiName, type BlockingApi, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
-import { blockingRuleSchema, createCallFilter, readSettings, type BlockingRuleOptions } from './options.js';
+import {
+  analysisOptions,
+  blockingRuleSchema,
+  createCallFilter,
+  readSettings,
+  type BlockingRuleOptions,
+} from './options.js';
 import { createRule } from './util/create-rule.js';
 
-export type BlockingRuleMessageIds = 'blocking' | 'blockingNoEquivalent' | 'useAwaited' | 'useAwaitedInAsyncHandler';
+export type BlockingRuleMessageIds =
+  | 'blocking'
+  | 'blockingNoEquivalent'
+  | 'blockingHelper'
+  | 'useAwaited'
+  | 'useAwaitedInAsyncHandler';
 export type BlockingRuleOptionsTuple = [BlockingRuleOptions];
 
 const COST = 'blocks the event loop in this {{context}}: every other request waits until it returns.';
@@ -34,6 +46,8 @@ export function createBlockingCallRule({
       messages: {
         blocking: `\`{{api}}()\` ${COST} Use \`await {{replacement}}()\` from \`{{module}}\` instead{{caveat}}.`,
         blockingNoEquivalent: `\`{{api}}()\` ${COST} {{advice}}`,
+        blockingHelper:
+          '`{{callee}}()` blocks the event loop in this {{context}}: it calls {{chain}}, and every other request waits until it returns. {{fix}}',
         useAwaited: 'Replace with `await {{replacement}}()` from `{{module}}`.',
         useAwaitedInAsyncHandler:
           'Make this {{context}} async and replace the call with `await {{replacement}}()` from `{{module}}`.',
@@ -41,10 +55,11 @@ export function createBlockingCallRule({
     },
     defaultOptions: [{ allow: [] }],
     create(context, [options]) {
-      const inScope = createCallFilter(options, readSettings(context.settings));
+      const settings = readSettings(context.settings);
+      const inScope = createCallFilter(options, settings);
       return {
         Program() {
-          for (const call of getFileAnalysis(context).calls) {
+          for (const call of getFileAnalysis(context, analysisOptions(options, settings)).calls) {
             if (call.api.family === family && inScope(call)) report(context, call);
           }
         },
@@ -60,6 +75,23 @@ function report(
   const { api } = call;
   const where = call.handler?.description ?? 'async function';
   const replacement = api.replacement;
+  if (!call.direct) {
+    const [, ...inner] = call.reach.helpers;
+    const { file, line } = call.reach.site;
+    context.report({
+      node: call.node,
+      messageId: 'blockingHelper',
+      data: {
+        callee: calleeName(call.node.callee),
+        context: where,
+        chain: [...inner.map((helper) => `\`${helper}()\``), `\`${apiName(api)}()\` (${file}:${line})`].join(' → '),
+        fix: replacement
+          ? `Use \`await ${replacement.name}()\` from \`${replacement.module}\` there, and await the helper here.`
+          : (api.advice ?? ''),
+      },
+    });
+    return;
+  }
   if (!replacement) {
     context.report({
       node: call.node,

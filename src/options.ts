@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { BlockingCall } from './analysis/file-analysis.js';
+import type { AnalysisOptions, BlockingCall, FollowCalls } from './analysis/file-analysis.js';
 import { apiName } from './catalog/index.js';
 
 /**
@@ -11,9 +11,15 @@ import { apiName } from './catalog/index.js';
 export const SCOPES = ['handlers', 'async-handlers', 'async-functions'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+export const FOLLOW_CALLS = ['off', 'same-file', 'cross-module'] as const satisfies readonly FollowCalls[];
+const DEFAULT_MAX_DEPTH = 5;
+const MAX_MAX_DEPTH = 20;
+
 export interface BlockingRuleOptions {
   scope?: Scope;
   allow?: string[];
+  followCalls?: FollowCalls;
+  maxDepth?: number;
 }
 
 export const blockingRuleSchema: JSONSchema4[] = [
@@ -34,6 +40,18 @@ export const blockingRuleSchema: JSONSchema4[] = [
         items: { type: 'string', minLength: 1 },
         uniqueItems: true,
       },
+      followCalls: {
+        description:
+          'Follow calls into helpers that block: `off` (only calls written in the handler), `same-file`, or `cross-module` (the default: helpers imported from local modules too). Defaults to `settings["event-loop"].followCalls`.',
+        type: 'string',
+        enum: [...FOLLOW_CALLS],
+      },
+      maxDepth: {
+        description: `The most helpers a reported chain may pass through. Defaults to \`settings["event-loop"].maxDepth\`, then ${DEFAULT_MAX_DEPTH}.`,
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_MAX_DEPTH,
+      },
     },
   },
 ];
@@ -41,6 +59,8 @@ export const blockingRuleSchema: JSONSchema4[] = [
 /** `settings['event-loop']`: defaults shared by every rule of the plugin. */
 export interface EventLoopSettings {
   scope?: Scope;
+  followCalls?: FollowCalls;
+  maxDepth?: number;
 }
 
 export function readSettings(settings: TSESLint.SharedConfigurationSettings): EventLoopSettings {
@@ -49,13 +69,34 @@ export function readSettings(settings: TSESLint.SharedConfigurationSettings): Ev
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new TypeError(`settings['event-loop'] must be an object, got ${JSON.stringify(raw)}.`);
   }
-  const { scope } = raw as Record<string, unknown>;
-  if (scope !== undefined && !SCOPES.includes(scope as Scope)) {
+  const { scope, followCalls, maxDepth } = raw as Record<string, unknown>;
+  const oneOf = (name: string, value: unknown, allowed: readonly string[]): void => {
+    if (value !== undefined && !allowed.includes(value as string)) {
+      throw new TypeError(
+        `settings['event-loop'].${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value)}.`,
+      );
+    }
+  };
+  oneOf('scope', scope, SCOPES);
+  oneOf('followCalls', followCalls, FOLLOW_CALLS);
+  if (maxDepth !== undefined && !(Number.isInteger(maxDepth) && (maxDepth as number) >= 1 && (maxDepth as number) <= MAX_MAX_DEPTH)) {
     throw new TypeError(
-      `settings['event-loop'].scope must be one of ${SCOPES.map((s) => `"${s}"`).join(', ')}, got ${JSON.stringify(scope)}.`,
+      `settings['event-loop'].maxDepth must be an integer from 1 to ${MAX_MAX_DEPTH}, got ${JSON.stringify(maxDepth)}.`,
     );
   }
-  return { scope: scope as Scope | undefined };
+  return {
+    scope: scope as Scope | undefined,
+    followCalls: followCalls as FollowCalls | undefined,
+    maxDepth: maxDepth as number | undefined,
+  };
+}
+
+/** The analysis a rule asks for: its options, then the shared settings, then the defaults. */
+export function analysisOptions(options: BlockingRuleOptions, settings: EventLoopSettings): AnalysisOptions {
+  return {
+    followCalls: options.followCalls ?? settings.followCalls ?? 'cross-module',
+    maxDepth: options.maxDepth ?? settings.maxDepth ?? DEFAULT_MAX_DEPTH,
+  };
 }
 
 /** Whether a call is inside the code the rule checks, and is not allowed by the user. */

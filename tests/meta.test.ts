@@ -70,9 +70,9 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
   });
 
   it('writes every report message as a full sentence', () => {
-    // `{{advice}}` is a catalog sentence (tests/catalog.test.ts checks it ends with a period).
+    // `{{advice}}` and `{{fix}}` are catalog sentences (tests/catalog.test.ts checks they end with a period).
     for (const message of Object.values(rule.meta.messages)) {
-      expect(message).toMatch(/^[`A-Z].*(\.|\{\{advice\}\})$/s);
+      expect(message).toMatch(/^[`A-Z].*(\.|\{\{advice\}\}|\{\{fix\}\})$/s);
     }
   });
 

@@ -1,19 +1,28 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { blockingApis, blockingApiTraceMap, importSpecifiers, type BlockingApi } from '../catalog/index.js';
 import { createHandlerContext, type HandlerInfo } from '../context/handlers.js';
-import { isFunctionNode, propertyName } from '../util/ast.js';
-import { iterateModuleReferences } from './module-references.js';
+import { isFunctionNode } from '../util/ast.js';
+import { analyseModuleSites, nextGeneration, type DirectCall, type GraphOptions } from './module-graph.js';
+import type { Parser } from './module-source.js';
+import type { Reach } from './reachability.js';
 
-/** A call to a catalog API, with the request-time context it runs in. */
+/** How far calls are followed: not at all, through helpers in the same file, or into other modules. */
+export type FollowCalls = 'off' | 'same-file' | 'cross-module';
+
+export interface AnalysisOptions {
+  readonly followCalls: FollowCalls;
+  /** The most helpers a chain may pass through. */
+  readonly maxDepth: number;
+}
+
+/** A call that blocks, with the request-time context it runs in. */
 export interface BlockingCall {
   readonly node: TSESTree.CallExpression;
-  /** The callee that names the API: `readFileSync`, `fs.readFileSync`, or `fs.readFileSync.call`'s object. */
-  readonly reference: TSESTree.Node;
+  /** The catalog API the call reaches (itself, or at the end of the helper chain). */
   readonly api: BlockingApi;
-  /** The module specifier the API was imported from, as written (`node:fs`). */
-  readonly moduleName: string;
-  /** `fs.readFileSync(...)` called as written, or through `.call(...)` / `.apply(...)`. */
-  readonly invocation: 'direct' | 'call' | 'apply';
+  readonly reach: Reach;
+  /** Set when the call is the catalog API itself (not a helper that reaches one). */
+  readonly direct?: DirectCall;
   /** The innermost request handler the call runs in. */
   readonly handler: HandlerInfo | undefined;
   /** Some enclosing function is async (for the `async-functions` scope). */
@@ -24,72 +33,67 @@ export interface FileAnalysis {
   readonly calls: readonly BlockingCall[];
 }
 
-const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
+const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis>>();
+
+const catalogModulePattern = new RegExp(
+  `['"\`](?:${[...new Set(blockingApis.flatMap((api) => api.modules.flatMap(importSpecifiers)))]
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})['"\`/]`,
+);
 
 /**
  * The shared per-file result: computed on first use by any rule, cached on the Program node, so
- * the file is analysed once however many rules are on.
+ * the file is analysed once however many rules are on (once per distinct follow-calls setting).
  */
-export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
+export function getFileAnalysis(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  options: AnalysisOptions,
+): FileAnalysis {
   const { sourceCode } = context;
-  let analysis = cache.get(sourceCode.ast);
+  const key = `${options.followCalls}:${options.maxDepth}`;
+  let byOptions = cache.get(sourceCode.ast);
+  if (!byOptions) cache.set(sourceCode.ast, (byOptions = new Map()));
+  let analysis = byOptions.get(key);
   if (!analysis) {
-    analysis = analyseFile(sourceCode, context.filename);
-    cache.set(sourceCode.ast, analysis);
+    analysis = analyseFile(context, options);
+    byOptions.set(key, analysis);
   }
   return analysis;
 }
 
-function analyseFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): FileAnalysis {
+function analyseFile(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  { followCalls, maxDepth }: AnalysisOptions,
+): FileAnalysis {
+  const { sourceCode, filename } = context;
+  nextGeneration();
+  const graphOptions: GraphOptions = {
+    parser: context.languageOptions.parser as Parser,
+    parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
+    cwd: context.cwd,
+    maxDepth: followCalls === 'off' ? 0 : maxDepth,
+    catalogTraceMap: blockingApiTraceMap,
+    catalogModulePattern,
+  };
+  const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
+  if (sites.length === 0) return { calls: [] };
+
+  const handlers = createHandlerContext(sourceCode, filename);
   const calls: BlockingCall[] = [];
-  // Cheap first: most files import no blocking API at all and never reach the handler context.
-  let handlers: ReturnType<typeof createHandlerContext> | undefined;
-  const seen = new Set<TSESTree.Node>();
-  for (const reference of iterateModuleReferences(sourceCode, blockingApiTraceMap)) {
-    const call = callThrough(reference.node);
-    if (!call || seen.has(call.node)) continue;
-    seen.add(call.node);
-    handlers ??= createHandlerContext(sourceCode, filename);
+  for (const site of sites) {
+    const handler = handlers.enclosingHandler(site.node);
+    // A helper nested inside a handler is part of it: its own blocking calls are reported there.
+    if (site.callee && handlers.enclosingHandler(site.callee)) continue;
     calls.push({
-      node: call.node,
-      reference: call.reference,
-      api: reference.info,
-      moduleName: reference.moduleName,
-      invocation: call.invocation,
-      handler: handlers.enclosingHandler(call.node),
-      inAsyncFunction: hasAsyncAncestor(call.node),
+      node: site.node,
+      api: site.reach.api,
+      reach: site.reach,
+      direct: site.direct,
+      handler,
+      inAsyncFunction: hasAsyncAncestor(site.node),
     });
   }
-  calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
   return { calls };
-}
-
-/**
- * The call that invokes a reference: the tracker reports `f(...)` itself, and a read `fs.f` whose
- * parent may be `fs.f(...)`, `fs.f.call(thisArg, ...)` or `fs.f.apply(thisArg, args)`.
- */
-function callThrough(
-  reference: TSESTree.Node,
-): Pick<BlockingCall, 'node' | 'reference' | 'invocation'> | undefined {
-  if (reference.type === AST_NODE_TYPES.CallExpression) {
-    return { node: reference, reference: reference.callee, invocation: 'direct' };
-  }
-  const parent = reference.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference) {
-    return { node: parent, reference, invocation: 'direct' };
-  }
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference) {
-    const method = propertyName(parent.property, parent.computed);
-    const call = parent.parent;
-    if (
-      (method === 'call' || method === 'apply') &&
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.callee === parent
-    ) {
-      return { node: call, reference, invocation: method };
-    }
-  }
-  return undefined;
 }
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {

@@ -1,6 +1,7 @@
 import { ASTUtils, type TSESLint, TSESTree, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TraceMap, TraceMapNode } from '../catalog/index.js';
 import { propertyName } from '../util/ast.js';
+import type { ModuleSource } from './module-source.js';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -39,7 +40,7 @@ interface Tracker {
  * projects often do not, and ReferenceTracker's own CJS search only sees declared globals.
  */
 export function* iterateModuleReferences<T>(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: ModuleSource,
   traceMap: TraceMap<T>,
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;

@@ -12,6 +12,7 @@ import {
 } from '../catalog/frameworks.js';
 import { buildTraceMap } from '../catalog/index.js';
 import { iterateModuleReferences } from '../analysis/module-references.js';
+import type { ModuleSource } from '../analysis/module-source.js';
 import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 
 export interface HandlerInfo {
@@ -53,7 +54,7 @@ const factoryTraceMap = buildTraceMap(
  * route file. Works bottom-up from the nodes a rule asks about, so a file is never walked whole.
  */
 export function createHandlerContext(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: ModuleSource,
   filename: string,
 ): HandlerContext {
   const verdicts = new Map<FunctionNode, HandlerInfo | null>();
@@ -296,7 +297,7 @@ interface InstanceIndex {
   readonly importedModules: readonly string[];
 }
 
-function indexInstances(sourceCode: Readonly<TSESLint.SourceCode>): InstanceIndex {
+function indexInstances(sourceCode: ModuleSource): InstanceIndex {
   const factories = new Map<TSESTree.Node, Factory>();
   const variables = new Map<TSESLint.Scope.Variable, FrameworkSpec>();
   for (const { node: call, info } of iterateModuleReferences(sourceCode, factoryTraceMap)) {

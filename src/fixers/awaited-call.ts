@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BlockingCall } from '../analysis/file-analysis.js';
+import type { DirectCall } from '../analysis/module-graph.js';
 import type { AwaitedReplacement } from '../catalog/index.js';
 import { isFunctionNode, propertyName, type FunctionNode } from '../util/ast.js';
 
@@ -19,8 +20,8 @@ export function awaitedSuggestion(
   blocking: BlockingCall,
 ): AwaitedSuggestion | undefined {
   const replacement = blocking.api.replacement;
-  const { node: call } = blocking;
-  if (!replacement || replacement.differs || blocking.invocation !== 'direct' || call.optional) return undefined;
+  const { node: call, direct } = blocking;
+  if (!direct || !replacement || replacement.differs || direct.invocation !== 'direct' || call.optional) return undefined;
   if (!argumentsSupported(call, replacement)) return undefined;
 
   const fn = enclosingFunction(call);
@@ -28,7 +29,7 @@ export function awaitedSuggestion(
   const makesHandlerAsync = !fn.async;
   if (makesHandlerAsync && !canBecomeAsync(fn, blocking)) return undefined;
 
-  const callee = calleeRewrite(sourceCode, blocking, replacement);
+  const callee = calleeRewrite(sourceCode, blocking, direct, replacement);
   if (!callee) return undefined;
 
   return {
@@ -157,9 +158,9 @@ const PROMISES_SPECIFIERS = new Set(['fs/promises', 'node:fs/promises']);
 function calleeRewrite(
   sourceCode: Readonly<TSESLint.SourceCode>,
   blocking: BlockingCall,
+  { reference, moduleName }: DirectCall,
   replacement: AwaitedReplacement,
 ): CalleeRewrite | undefined {
-  const { reference, moduleName } = blocking;
   const isNodeFs = moduleName === 'fs' || moduleName === 'node:fs';
   // `fs.readFileSync(...)` on the module object itself: `fs.promises.readFile(...)` needs no import.
   if (

@@ -1,0 +1,555 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import createDebug from 'debug';
+import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import type { BlockingApi, TraceMap, TraceMapNode } from '../catalog/index.js';
+import { isFunctionNode, propertyName } from '../util/ast.js';
+import { iterateModuleReferences } from './module-references.js';
+import { parseModule, type ModuleSource, type Parser } from './module-source.js';
+import {
+  callOf,
+  instanceMemberCalls,
+  propagate,
+  type MemberReach,
+  type Propagation,
+  type Reach,
+  type Site,
+} from './reachability.js';
+
+const debug = createDebug('eslint-plugin-event-loop:modules');
+
+/** What calling an export reaches. */
+export interface ExportReach {
+  readonly call?: Reach;
+  /** `exported.member()`: an object literal or an instance. */
+  readonly members?: MemberReach;
+  /** `instance.member()` on instances of an exported class (`new C()`, injected `C`). */
+  readonly instanceMembers?: MemberReach;
+}
+
+export interface ModuleSummary {
+  /** Written with import/export syntax: a default import means the `default` export. */
+  readonly esm: boolean;
+  /** Export name (`''` for CommonJS `module.exports = fn`) → what it reaches. Only blocking ones. */
+  readonly exports: ReadonlyMap<string, ExportReach>;
+}
+
+const EMPTY: ModuleSummary = { esm: true, exports: new Map() };
+/** Larger files are generated or bundled code, not helpers worth parsing on every lint. */
+const MAX_FILE_BYTES = 1024 * 1024;
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JS_TO_TS: Record<string, readonly string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+export interface GraphOptions {
+  readonly parser: Parser;
+  readonly parserOptions: Readonly<Record<string, unknown>>;
+  readonly cwd: string;
+  readonly maxDepth: number;
+  readonly catalogTraceMap: TraceMap<BlockingApi>;
+  /** A regular expression source matching any catalog module specifier in quotes. */
+  readonly catalogModulePattern: RegExp;
+}
+
+interface CacheEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly summary: ModuleSummary;
+  readonly dependencies: readonly string[];
+  checkedIn: number;
+}
+
+/**
+ * Summaries live for the whole process (an ESLint run, or an editor session) and are shared by
+ * every file that imports the module; a changed file (mtime or size) is summarised again.
+ */
+const summaries = new Map<string, CacheEntry>();
+const inProgress = new Set<string>();
+let generation = 0;
+
+/** Starts a new lint of one file: cached summaries are re-validated against the disk once per lint. */
+export function nextGeneration(): void {
+  generation += 1;
+}
+
+/** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
+export function resolveModule(fromFile: string, specifier: string): string | undefined {
+  let bases: string[];
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    bases = [resolve(dirname(fromFile), specifier)];
+  } else {
+    const matcher = pathsMatcher(dirname(fromFile));
+    bases = matcher ? matcher(specifier) : [];
+  }
+  for (const base of bases) {
+    const found = existingFile(base);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const matchers = new Map<string, ((specifier: string) => string[]) | null>();
+function pathsMatcher(directory: string): ((specifier: string) => string[]) | null {
+  let matcher = matchers.get(directory);
+  if (matcher === undefined) {
+    try {
+      const tsconfig = getTsconfig(directory);
+      matcher = tsconfig ? createPathsMatcher(tsconfig) : null;
+    } catch (error) {
+      debug('tsconfig near %s unreadable: %s', directory, error);
+      matcher = null;
+    }
+    matchers.set(directory, matcher);
+  }
+  return matcher;
+}
+
+function existingFile(base: string): string | undefined {
+  const extension = extname(base);
+  const candidates = [
+    ...(EXTENSIONS.includes(extension) ? [base, ...(JS_TO_TS[extension] ?? []).map((ts) => base.slice(0, -extension.length) + ts)] : []),
+    ...EXTENSIONS.map((ext) => base + ext),
+    ...EXTENSIONS.map((ext) => join(base, `index${ext}`)),
+  ];
+  for (const candidate of candidates) {
+    if (candidate.endsWith('.d.ts')) continue;
+    try {
+      if (statSync(candidate).isFile()) return realpathSync(candidate);
+    } catch {
+      // Not there: try the next spelling.
+    }
+  }
+  return undefined;
+}
+
+/** What the module at `file` exports that blocks, summarised once per process and file version. */
+export function summarise(file: string, options: GraphOptions): ModuleSummary {
+  const cached = summaries.get(file);
+  if (cached && isFresh(file, cached, new Set())) return cached.summary;
+  if (inProgress.has(file)) return EMPTY; // an import cycle: the outer summary covers it
+  inProgress.add(file);
+  try {
+    const { summary, dependencies, stat } = computeSummary(file, options);
+    if (stat) {
+      summaries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, summary, dependencies, checkedIn: generation });
+    }
+    return summary;
+  } finally {
+    inProgress.delete(file);
+  }
+}
+
+function isFresh(file: string, entry: CacheEntry, visited: Set<string>): boolean {
+  if (entry.checkedIn === generation || visited.has(file)) return true;
+  visited.add(file);
+  try {
+    const stat = statSync(file);
+    if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) return false;
+  } catch {
+    return false;
+  }
+  const fresh = entry.dependencies.every((dependency) => {
+    const dependencyEntry = summaries.get(dependency);
+    return dependencyEntry !== undefined && isFresh(dependency, dependencyEntry, visited);
+  });
+  if (fresh) entry.checkedIn = generation;
+  return fresh;
+}
+
+function computeSummary(
+  file: string,
+  options: GraphOptions,
+): { summary: ModuleSummary; dependencies: string[]; stat?: { mtimeMs: number; size: number } } {
+  let text: string;
+  let stat: { mtimeMs: number; size: number };
+  try {
+    stat = statSync(file);
+    if (stat.size > MAX_FILE_BYTES) {
+      debug('skipped %s: %d bytes', file, stat.size);
+      return { summary: EMPTY, dependencies: [], stat };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    debug('skipped %s: %s', file, error);
+    return { summary: EMPTY, dependencies: [] };
+  }
+  // The cheap pre-check: a module that names no catalog module and imports nothing local cannot block.
+  if (text.includes('\0') || !(options.catalogModulePattern.test(text) || mayImportLocally(text, file))) {
+    return { summary: EMPTY, dependencies: [], stat };
+  }
+  const source = parseModule(text, file, options.parser, options.parserOptions);
+  if (!source) {
+    debug('skipped %s: does not parse', file);
+    return { summary: EMPTY, dependencies: [], stat };
+  }
+  const analysis = analyseModuleSites(source, file, options, true);
+  return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
+}
+
+/** A quoted relative specifier, or any bare one when a tsconfig `paths` alias could match it. */
+function mayImportLocally(text: string, file: string): boolean {
+  return /['"`]\.{1,2}\//.test(text) || (pathsMatcher(dirname(file)) !== null && /\b(?:from|require|import)\s*\(?\s*['"`]/.test(text));
+}
+
+export interface DirectCall {
+  /** The callee that names the API: `readFileSync`, `fs.readFileSync`, or `fs.readFileSync.call`'s object. */
+  readonly reference: TSESTree.Node;
+  /** The module specifier the API was imported from, as written (`node:fs`). */
+  readonly moduleName: string;
+  /** Called as written, through `.call`/`.apply`, or passed to an array method that calls it. */
+  readonly invocation: 'direct' | 'call' | 'apply' | 'callback';
+}
+
+export interface AnalysedSite extends Site {
+  /** Set for a call of a catalog API itself. */
+  readonly direct?: DirectCall;
+}
+
+export interface ModuleSites extends Propagation {
+  readonly sites: readonly AnalysedSite[];
+  /** Modules whose summaries this analysis used (for cache invalidation). */
+  readonly dependencies: string[];
+  /** Local bindings of imported exports that block, for re-exports. */
+  readonly importedBindings: ReadonlyMap<TSESLint.Scope.Variable, ExportReach>;
+  /** Summaries of the local modules this one imports or re-exports, by specifier. */
+  readonly imported: ReadonlyMap<string, ModuleSummary>;
+}
+
+/**
+ * The blocking sites of one module: catalog calls, calls of blocking exports of local modules
+ * (when `followImports`), and calls of helpers that reach either (up to `maxDepth` helpers).
+ */
+export function analyseModuleSites(
+  source: ModuleSource,
+  file: string,
+  options: Omit<GraphOptions, 'parser' | 'parserOptions'> & Partial<Pick<GraphOptions, 'parser' | 'parserOptions'>>,
+  followImports: boolean,
+): ModuleSites {
+  const display = relative(options.cwd, file).split(sep).join('/');
+  const seeds: AnalysedSite[] = [];
+  const seen = new Set<TSESTree.Node>();
+  for (const reference of iterateModuleReferences(source, options.catalogTraceMap)) {
+    const call = callThrough(reference.node);
+    if (!call || seen.has(call.node)) continue;
+    seen.add(call.node);
+    seeds.push({
+      node: call.node,
+      reach: { api: reference.info, site: { file: display, line: call.node.loc.start.line }, helpers: [], crossModule: false },
+      direct: { reference: call.reference, moduleName: reference.moduleName, invocation: call.invocation },
+    });
+  }
+
+  const dependencies: string[] = [];
+  const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
+  const imported = new Map<string, ModuleSummary>();
+  if (followImports && options.parser && options.parserOptions && options.maxDepth > 0) {
+    const graphOptions = options as GraphOptions;
+    const traceMap: Record<string, TraceMapNode> = {};
+    const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
+    for (const specifier of localSpecifiers(source)) {
+      const target = resolveModule(file, specifier);
+      if (!target) continue;
+      dependencies.push(target);
+      const summary = summarise(target, graphOptions);
+      if (summary.exports.size === 0) continue;
+      imported.set(specifier, summary);
+      traceMap[specifier] = traceMapOf(summary);
+      for (const [exportName, reach] of summary.exports) {
+        if (reach.instanceMembers) classes.push({ specifier, exportName, members: reach.instanceMembers });
+      }
+      for (const [variable, exportName] of importBindings(source, specifier)) {
+        const reach = summary.exports.get(exportName);
+        if (reach) importedBindings.set(variable, reach);
+      }
+    }
+    const hop = (reach: Reach, name: string): Reach | undefined =>
+      reach.helpers.length + 1 > options.maxDepth ? undefined : { ...reach, helpers: [name, ...reach.helpers], crossModule: true };
+    for (const reference of iterateModuleReferences(source, traceMap as TraceMap<Reach>)) {
+      const call = reference.node.type === AST_NODE_TYPES.CallExpression ? reference.node : undefined;
+      const reach = call && !seen.has(call) ? hop(reference.info, calleeName(call.callee)) : undefined;
+      if (!call || !reach) continue;
+      seen.add(call);
+      seeds.push({ node: call, reach });
+    }
+    for (const { specifier, exportName, members } of classes) {
+      for (const [variable, name] of importBindings(source, specifier)) {
+        if (name !== exportName) continue;
+        for (const { call, member } of instanceMemberCalls(source, variable, new Set(members.keys()))) {
+          const reach = seen.has(call) ? undefined : hop(members.get(member)!, `${variable.name}.${member}`);
+          if (!reach) continue;
+          seen.add(call);
+          seeds.push({ node: call, reach });
+        }
+      }
+    }
+  }
+
+  const propagation = propagate(source, seeds, options.maxDepth);
+  return { ...propagation, sites: propagation.sites as AnalysedSite[], dependencies, importedBindings, imported };
+}
+
+/** `readCache`, `store.load`, `this.reports.render`: how a chain names the helper a call runs. */
+export function calleeName(callee: TSESTree.Node): string {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const property = propertyName(callee.property, callee.computed);
+    return property ? `${calleeName(callee.object)}.${property}` : calleeName(callee.object);
+  }
+  return 'helper';
+}
+
+/** A trace map for ReferenceTracker: export → CALL → reach, and export → member → CALL → reach. */
+function traceMapOf(summary: ModuleSummary): TraceMapNode {
+  const { CALL, ESM } = ASTUtils.ReferenceTracker;
+  const root: TraceMapNode = summary.esm ? { [ESM]: true } : {};
+  for (const [name, reach] of summary.exports) {
+    const node = name === '' ? root : ((root[name] ??= {}) as TraceMapNode);
+    if (reach.call) node[CALL] = reach.call;
+    for (const [member, memberReach] of reach.members ?? []) {
+      ((node[member] ??= {}) as TraceMapNode)[CALL] = memberReach;
+    }
+  }
+  return root;
+}
+
+/** Specifiers of `import`, `export ... from`, `require()` and `import()` that may name a local module. */
+function localSpecifiers(source: ModuleSource): Set<string> {
+  const specifiers = new Set<string>();
+  for (const statement of source.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
+      statement.source &&
+      !(statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.importKind === 'type' : statement.exportKind === 'type')
+    ) {
+      specifiers.add(statement.source.value);
+    }
+    if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      specifiers.add(statement.moduleReference.expression.value);
+    }
+  }
+  const globalScope = source.scopeManager?.globalScope;
+  for (const reference of globalScope?.through ?? []) {
+    const call = reference.identifier.parent;
+    if (reference.identifier.name === 'require' && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+      const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
+      if (name) specifiers.add(name);
+    }
+  }
+  for (const specifier of [...specifiers]) {
+    if (specifier.startsWith('node:') || specifier.startsWith('@types/')) specifiers.delete(specifier);
+  }
+  return specifiers;
+}
+
+/** Local variables bound to exports of `specifier`, with the export each one names. */
+function* importBindings(source: ModuleSource, specifier: string): Generator<[TSESLint.Scope.Variable, string]> {
+  for (const statement of source.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === specifier) {
+      for (const s of statement.specifiers) {
+        const exportName =
+          s.type === AST_NODE_TYPES.ImportDefaultSpecifier
+            ? 'default'
+            : s.type === AST_NODE_TYPES.ImportSpecifier
+              ? propertyName(s.imported)
+              : undefined;
+        const variable = source.scopeManager?.getDeclaredVariables(s)[0];
+        if (variable && exportName) yield [variable, exportName];
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (
+          init?.type !== AST_NODE_TYPES.CallExpression ||
+          init.callee.type !== AST_NODE_TYPES.Identifier ||
+          init.callee.name !== 'require' ||
+          ASTUtils.getStringIfConstant(init.arguments[0] as TSESTree.Node) !== specifier ||
+          declarator.id.type !== AST_NODE_TYPES.ObjectPattern
+        ) {
+          continue;
+        }
+        for (const property of declarator.id.properties) {
+          const exportName = property.type === AST_NODE_TYPES.Property ? propertyName(property.key, property.computed) : undefined;
+          if (exportName && property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) {
+            const variable = ASTUtils.findVariable(source.getScope(property.value), property.value);
+            if (variable) yield [variable, exportName];
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The blocking exports of a module, from its propagation: functions, objects, classes, instances. */
+function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
+  const exports = new Map<string, ExportReach>();
+  let esm = false;
+  const set = (name: string, reach: ExportReach | undefined): void => {
+    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size)) exports.set(name, reach);
+  };
+  const valueReach = (node: TSESTree.Node | null | undefined, depth = 0): ExportReach | undefined => {
+    if (!node || depth > 3) return undefined;
+    if (isFunctionNode(node)) {
+      const call = analysis.reachOf.get(node);
+      return call && { call };
+    }
+    switch (node.type) {
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        return classReach(node, analysis);
+      case AST_NODE_TYPES.ObjectExpression: {
+        const members = new Map<string, Reach>();
+        for (const property of node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const name = propertyName(property.key, property.computed);
+          const call = valueReach(property.shorthand ? property.key : property.value, depth + 1)?.call;
+          if (name && call) members.set(name, call);
+        }
+        return { members };
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const instanceMembers = valueReach(node.callee, depth + 1)?.instanceMembers;
+        return instanceMembers && { members: instanceMembers };
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(source.getScope(node), node);
+        if (!variable) return undefined;
+        const imported = analysis.importedBindings.get(variable);
+        if (imported) return imported;
+        const definition = variable.defs[0]?.node;
+        if (definition?.type === AST_NODE_TYPES.VariableDeclarator) return valueReach(definition.init, depth + 1);
+        return definition === node ? undefined : valueReach(definition as TSESTree.Node | undefined, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  for (const statement of source.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        esm = true;
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        esm = true;
+        if (statement.source) {
+          const target = analysis.imported.get(statement.source.value);
+          for (const specifier of statement.specifiers) {
+            const local = propertyName(specifier.local);
+            const exported = propertyName(specifier.exported);
+            if (local && exported) set(exported, target?.exports.get(local));
+          }
+        } else if (statement.declaration) {
+          const declaration = statement.declaration;
+          if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+            for (const declarator of declaration.declarations) {
+              if (declarator.id.type === AST_NODE_TYPES.Identifier) set(declarator.id.name, valueReach(declarator.init));
+            }
+          } else if ('id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier) {
+            set(declaration.id.name, valueReach(declaration));
+          }
+        } else {
+          for (const specifier of statement.specifiers) {
+            const exported = propertyName(specifier.exported);
+            if (exported) set(exported, valueReach(specifier.local));
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration: {
+        esm = true;
+        const target = analysis.imported.get(statement.source.value);
+        if (!target) break;
+        if (statement.exported) {
+          const members = new Map<string, Reach>();
+          for (const [name, reach] of target.exports) if (reach.call) members.set(name, reach.call);
+          set(propertyName(statement.exported) ?? '', { members });
+        } else {
+          for (const [name, reach] of target.exports) if (name !== 'default' && name !== '') set(name, reach);
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        esm = true;
+        set('default', valueReach(statement.declaration));
+        break;
+      case AST_NODE_TYPES.ExpressionStatement:
+        commonJsExport(statement.expression, valueReach, set);
+        break;
+      default:
+        break;
+    }
+  }
+  return { esm, exports };
+}
+
+/** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */
+function commonJsExport(
+  expression: TSESTree.Expression,
+  valueReach: (node: TSESTree.Node) => ExportReach | undefined,
+  set: (name: string, reach: ExportReach | undefined) => void,
+): void {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return;
+  const left = expression.left;
+  const isModuleExports = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    propertyName(node.property, node.computed) === 'exports';
+  if (isModuleExports(left)) {
+    const reach = valueReach(expression.right);
+    if (expression.right.type === AST_NODE_TYPES.ObjectExpression) {
+      // `module.exports = { a, b }`: `require('./x').a()` and `const { a } = require('./x')`.
+      for (const [name, member] of reach?.members ?? []) set(name, { call: member });
+    } else {
+      set('', reach && { call: reach.call, members: reach.members });
+    }
+    return;
+  }
+  const target = left.object;
+  const name = propertyName(left.property, left.computed);
+  if (name && ((target.type === AST_NODE_TYPES.Identifier && target.name === 'exports') || isModuleExports(target))) {
+    set(name, valueReach(expression.right));
+  }
+}
+
+/** Blocking methods of a class: instance methods for `new C()`, static ones for `C.m()`. */
+function classReach(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, analysis: ModuleSites): ExportReach {
+  const members = new Map<string, Reach>();
+  const instanceMembers = new Map<string, Reach>();
+  for (const element of classNode.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'method') continue;
+    const name = propertyName(element.key, element.computed);
+    const reach = isFunctionNode(element.value) ? analysis.reachOf.get(element.value) : undefined;
+    if (name && reach) (element.static ? members : instanceMembers).set(name, reach);
+  }
+  return { members, instanceMembers };
+}
+
+/**
+ * The call that runs a catalog reference: the tracker reports `f(...)` itself, and a read such as
+ * `fs.f` whose parent may be `fs.f(...)`, `fs.f.call(...)`, `fs.f.apply(...)` or `items.map(fs.f)`.
+ */
+function callThrough(
+  reference: TSESTree.Node,
+): { node: TSESTree.CallExpression; reference: TSESTree.Node; invocation: DirectCall['invocation'] } | undefined {
+  if (reference.type === AST_NODE_TYPES.CallExpression) {
+    return { node: reference, reference: reference.callee, invocation: 'direct' };
+  }
+  const call = callOf(reference);
+  if (!call) return undefined;
+  if (call.callee === reference) return { node: call, reference, invocation: 'direct' };
+  const callee = call.callee;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression && callee.object === reference ? propertyName(callee.property) : undefined;
+  return { node: call, reference, invocation: method === 'call' || method === 'apply' ? method : 'callback' };
+}

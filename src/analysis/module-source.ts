@@ -1,0 +1,101 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { analyze } from 'eslint-scope';
+import { KEYS } from 'eslint-visitor-keys';
+
+/**
+ * What the analysis needs of a module: its tree (with `parent` links), its scopes, and the scope
+ * of a node. ESLint's SourceCode is one; `parseModule` makes one for a module ESLint is not linting.
+ */
+export interface ModuleSource {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: TSESLint.Scope.ScopeManager | null;
+  getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
+}
+
+/** A parser as ESLint configs hold it (`languageOptions.parser`). */
+export interface Parser {
+  parse?(text: string, options?: unknown): unknown;
+  parseForESLint?(text: string, options?: unknown): {
+    ast: unknown;
+    scopeManager?: unknown;
+    visitorKeys?: Record<string, readonly string[]>;
+  };
+}
+
+/** Parser options that would make a parser build a type-checked program: far too slow per helper file. */
+const PROGRAM_OPTIONS = ['project', 'projectService', 'programs', 'EXPERIMENTAL_useProjectService'];
+
+/**
+ * Parses another module with the parser the user configured for the file being linted, so a
+ * TypeScript project's helpers parse as TypeScript. Returns undefined when the text does not parse.
+ */
+export function parseModule(
+  text: string,
+  filePath: string,
+  parser: Parser,
+  parserOptions: Readonly<Record<string, unknown>>,
+): ModuleSource | undefined {
+  const options: Record<string, unknown> = {
+    ...Object.fromEntries(Object.entries(parserOptions).filter(([key]) => !PROGRAM_OPTIONS.includes(key))),
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    filePath,
+    range: true,
+    loc: true,
+    tokens: false,
+    comment: false,
+  };
+  let ast: TSESTree.Program;
+  let scopeManager: TSESLint.Scope.ScopeManager | undefined;
+  let visitorKeys: Record<string, readonly string[]> = KEYS;
+  try {
+    if (parser.parseForESLint) {
+      const result = parser.parseForESLint(text, options);
+      ast = result.ast as TSESTree.Program;
+      scopeManager = result.scopeManager as TSESLint.Scope.ScopeManager | undefined;
+      visitorKeys = result.visitorKeys ?? KEYS;
+    } else if (parser.parse) {
+      ast = parser.parse(text, options) as TSESTree.Program;
+    } else {
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  linkParents(ast, visitorKeys);
+  scopeManager ??= analyze(ast as never, {
+    ecmaVersion: 2022,
+    sourceType: 'module',
+    childVisitorKeys: visitorKeys as Record<string, string[]>,
+    fallback: 'iteration',
+  }) as unknown as TSESLint.Scope.ScopeManager;
+  const manager = scopeManager;
+  return { ast, scopeManager: manager, getScope: (node) => scopeOf(manager, node) };
+}
+
+/** ESLint sets `parent` while it traverses; a module parsed here gets the same links up front. */
+function linkParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof (child as TSESTree.Node).type === 'string') {
+          (child as { parent: TSESTree.Node }).parent = node;
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+/** The innermost scope containing `node`, as ESLint's `SourceCode#getScope` finds it. */
+function scopeOf(manager: TSESLint.Scope.ScopeManager, node: TSESTree.Node): TSESLint.Scope.Scope {
+  const inner = node.type !== 'Program';
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = manager.acquire(current, inner);
+    if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+  }
+  return manager.scopes[0]!;
+}

@@ -1,0 +1,330 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { BlockingApi } from '../catalog/index.js';
+import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import type { ModuleSource } from './module-source.js';
+
+/** Where a catalog API is called: shown at the end of a chain ("(src/templates.ts:14)"). */
+export interface SiteLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** How a call blocks: the catalog API at the end and the helpers that lead to it. */
+export interface Reach {
+  readonly api: BlockingApi;
+  readonly site: SiteLocation;
+  /** Helpers from the reported call inward: `['buildReport', 'loadRows']`; empty for a catalog call. */
+  readonly helpers: readonly string[];
+  /** Some step of the chain is in another module. */
+  readonly crossModule: boolean;
+}
+
+/** A call that blocks: a catalog API itself, or a helper that reaches one. */
+export interface Site {
+  readonly node: TSESTree.CallExpression;
+  readonly reach: Reach;
+  /** For a call of a helper in the same module: the helper. */
+  readonly callee?: FunctionNode;
+}
+
+/**
+ * Blocking members of a class or object: `store.load()` or, for a class, `this.service.load()` on an
+ * instance. Keyed by member name.
+ */
+export type MemberReach = ReadonlyMap<string, Reach>;
+
+/** Array methods that call their callback before they return, so passing a blocking helper blocks. */
+const SYNC_CALLBACK_METHODS = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
+  'findLastIndex', 'flatMap', 'sort', 'toSorted',
+]);
+
+export interface Propagation {
+  /** Every blocking call of the module: the given sites plus calls of helpers that reach one. */
+  readonly sites: readonly Site[];
+  /** The first blocking call each function reaches, lexically or through helpers. */
+  readonly reachOf: ReadonlyMap<FunctionNode, Reach>;
+}
+
+/**
+ * Spreads blocking from call sites to the functions that contain them, then to the calls of those
+ * functions elsewhere in the module, until nothing changes or chains reach `maxDepth` helpers.
+ * Callers are found through scope references (`helper()`, `items.map(helper)`), `this.method()`
+ * inside the class, `obj.method()` on object literals, and instances (`new C()`, `this.c.method()`
+ * on constructor parameters or fields typed or initialised with the class).
+ */
+export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth: number): Propagation {
+  const sites: Site[] = [];
+  const siteNodes = new Set<TSESTree.Node>();
+  const reachOf = new Map<FunctionNode, Reach>();
+  const queue: FunctionNode[] = [];
+
+  const addSite = (site: Site): void => {
+    if (siteNodes.has(site.node)) return;
+    siteNodes.add(site.node);
+    sites.push(site);
+    for (let current: TSESTree.Node | undefined = site.node.parent; current; current = current.parent) {
+      if (isFunctionNode(current) && !reachOf.has(current)) {
+        reachOf.set(current, site.reach);
+        queue.push(current);
+      }
+    }
+  };
+
+  for (const seed of [...seeds].sort((a, b) => a.node.range[0] - b.node.range[0])) addSite(seed);
+
+  while (queue.length > 0) {
+    const fn = queue.shift()!;
+    const reach = reachOf.get(fn)!;
+    if (reach.helpers.length >= maxDepth) continue;
+    const name = functionName(fn);
+    if (!name) continue;
+    for (const call of callersOf(source, fn)) {
+      // A recursive call inside the helper itself adds nothing.
+      if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
+      addSite({ node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn });
+    }
+  }
+  sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { sites, reachOf };
+}
+
+/** How a chain names a function: `loadTemplate`, `ReportsService.render`, `helpers.load`. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    const member = propertyName(parent.key, parent.computed);
+    const owner = parent.parent.parent;
+    const className = 'id' in owner && owner.id ? owner.id.name : undefined;
+    return member && (className ? `${className}.${member}` : member);
+  }
+  if (parent.type === AST_NODE_TYPES.Property) {
+    const member = propertyName(parent.key, parent.computed);
+    const declarator = parent.parent.parent;
+    return member && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
+      ? `${declarator.id.name}.${member}`
+      : member;
+  }
+  return undefined;
+}
+
+/** The calls in this module that run `fn`. */
+function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
+  const parent = fn.parent;
+  // function helper() {} / const helper = () => {}
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.VariableDeclarator) {
+    const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent;
+    for (const variable of source.scopeManager?.getDeclaredVariables(declaration) ?? []) {
+      yield* callsOfVariable(variable);
+    }
+    return;
+  }
+  // class C { method() {} }
+  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+    const member = propertyName(parent.key, parent.computed);
+    const classNode = parent.parent.parent;
+    if (!member) return;
+    if (parent.static) {
+      for (const variable of classVariables(source, classNode)) {
+        yield* memberCallsOf(variable, new Set([member]));
+      }
+      return;
+    }
+    yield* thisMemberCalls(classNode, member);
+    for (const variable of classVariables(source, classNode)) {
+      for (const { call } of instanceMemberCalls(source, variable, new Set([member]))) yield call;
+    }
+    return;
+  }
+  // const helpers = { load() {} } / { load: () => {} }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    const member = propertyName(parent.key, parent.computed);
+    const declarator = parent.parent.parent;
+    if (!member || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return;
+    for (const variable of source.scopeManager?.getDeclaredVariables(declarator) ?? []) {
+      yield* memberCallsOf(variable, new Set([member]));
+    }
+  }
+}
+
+/** `helper(...)`, `helper.call(...)`, and `items.map(helper)`. */
+function* callsOfVariable(variable: TSESLint.Scope.Variable): Generator<TSESTree.CallExpression> {
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const call = callOf(reference.identifier);
+    if (call) yield call;
+  }
+}
+
+/** The call that runs the function `node` evaluates to, if it is run here and now. */
+export function callOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    if (parent.callee === node) return parent;
+    // `items.map(helper)`: the array method runs the helper before it returns.
+    const callee = parent.callee;
+    if (
+      parent.arguments[0] === node &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      SYNC_CALLBACK_METHODS.has(propertyName(callee.property, callee.computed) ?? '')
+    ) {
+      return parent;
+    }
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const method = propertyName(parent.property, parent.computed);
+    const call = parent.parent;
+    if ((method === 'call' || method === 'apply') && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+      return call;
+    }
+  }
+  return undefined;
+}
+
+/** `variable.member(...)` for each member named. */
+function* memberCallsOf(
+  variable: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<TSESTree.CallExpression> {
+  for (const { call } of memberCallsWithName(variable, members)) yield call;
+}
+
+function* memberCallsWithName(
+  variable: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<{ call: TSESTree.CallExpression; member: string }> {
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const name = propertyName(member.property, member.computed);
+    const call = name && members.has(name) ? callOf(member) : undefined;
+    if (call && name) yield { call, member: name };
+  }
+}
+
+/** `this.member(...)` inside the class body (arrow functions keep `this`). */
+function* thisMemberCalls(classNode: TSESTree.Node, member: string): Generator<TSESTree.CallExpression> {
+  for (const node of descendants(classNode)) {
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      propertyName(node.property, node.computed) === member
+    ) {
+      const call = callOf(node);
+      if (call) yield call;
+    }
+  }
+}
+
+function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLint.Scope.Variable[] {
+  if (classNode.type === AST_NODE_TYPES.ClassDeclaration) {
+    return source.scopeManager?.getDeclaredVariables(classNode) ?? [];
+  }
+  if (classNode.type === AST_NODE_TYPES.ClassExpression && classNode.parent.type === AST_NODE_TYPES.VariableDeclarator) {
+    return source.scopeManager?.getDeclaredVariables(classNode.parent) ?? [];
+  }
+  return [];
+}
+
+/**
+ * Calls of `members` on instances of the class bound to `classVariable` (declared here or
+ * imported): `const s = new C(); s.m()`, `this.s.m()` where the class gets `s` from
+ * `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or a
+ * parameter `(s: C) => s.m()`.
+ */
+export function* instanceMemberCalls(
+  source: ModuleSource,
+  classVariable: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<{ call: TSESTree.CallExpression; member: string }> {
+  for (const reference of classVariable.references) {
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) {
+      yield* holderCalls(source, parent, members);
+    } else if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) {
+      const annotation = parent.parent;
+      const holder = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
+      if (holder) yield* holderCalls(source, holder, members);
+    }
+  }
+}
+
+/** Calls of `members` on what `holder` holds: a variable, a parameter, or a class field. */
+function* holderCalls(
+  source: ModuleSource,
+  holder: TSESTree.Node,
+  members: ReadonlySet<string>,
+): Generator<{ call: TSESTree.CallExpression; member: string }> {
+  const parent = holder.parent;
+  // `s: C` as a constructor parameter property, or `s = new C()` / `s: C` as a class field.
+  const field =
+    parent?.type === AST_NODE_TYPES.TSParameterProperty && holder.type === AST_NODE_TYPES.Identifier
+      ? { name: holder.name, classNode: enclosingClass(parent) }
+      : holder.type === AST_NODE_TYPES.PropertyDefinition
+        ? { name: propertyName(holder.key, holder.computed), classNode: holder.parent.parent }
+        : parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === holder
+          ? { name: propertyName(parent.key, parent.computed), classNode: parent.parent.parent }
+          : parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+              parent.right === holder &&
+              parent.left.type === AST_NODE_TYPES.MemberExpression &&
+              parent.left.object.type === AST_NODE_TYPES.ThisExpression
+            ? { name: propertyName(parent.left.property, parent.left.computed), classNode: enclosingClass(parent) }
+            : undefined;
+  if (field) {
+    if (!field.name || !field.classNode) return;
+    for (const node of descendants(field.classNode)) {
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.object.type === AST_NODE_TYPES.ThisExpression &&
+        propertyName(node.object.property, node.object.computed) === field.name
+      ) {
+        const member = propertyName(node.property, node.computed);
+        const call = member && members.has(member) ? callOf(node) : undefined;
+        if (call && member) yield { call, member };
+      }
+    }
+    return;
+  }
+  // `const s = new C()` or a parameter `s: C`.
+  const declaration =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === skipTypeWrappers(holder) ? parent : holder;
+  if (declaration.type !== AST_NODE_TYPES.VariableDeclarator && declaration.type !== AST_NODE_TYPES.Identifier) return;
+  const variable =
+    declaration.type === AST_NODE_TYPES.VariableDeclarator
+      ? source.scopeManager?.getDeclaredVariables(declaration)[0]
+      : ASTUtils.findVariable(source.getScope(declaration), declaration);
+  if (variable) yield* memberCallsWithName(variable, members);
+}
+
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** Every node below `root` (iterative, so deep trees do not overflow the stack). */
+function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
