@@ -66,19 +66,41 @@ interface CacheEntry {
 
 /**
  * Summaries live for the whole process (an ESLint run, or an editor session) and are shared by
- * every file that imports the module; a changed file (mtime or size) is summarised again.
+ * every file that imports the module; a changed file (mtime or size) is summarised again. They are
+ * kept per parser and depth: a TypeScript helper seen first from a file linted with espree must not
+ * stay unparsed for the TypeScript files that import it too.
  */
-const summaries = new Map<string, CacheEntry>();
+const summariesByParser = new WeakMap<Parser, Map<string, CacheEntry>>();
 const inProgress = new Set<string>();
 let generation = 0;
+
+function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
+  let byFile = summariesByParser.get(options.parser);
+  if (!byFile) summariesByParser.set(options.parser, (byFile = new Map()));
+  return byFile;
+}
 
 /** Starts a new lint of one file: cached summaries are re-validated against the disk once per lint. */
 export function nextGeneration(): void {
   generation += 1;
 }
 
+/** Resolutions are reused for a few seconds: a CLI run never waits on the disk twice, an editor sees new files soon. */
+const RESOLUTION_TTL_MS = 5000;
+const resolutions = new Map<string, { file: string | undefined; at: number }>();
+
 /** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
+  const key = `${dirname(fromFile)}\0${specifier}`;
+  const now = Date.now();
+  const cached = resolutions.get(key);
+  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
+  const file = resolveUncached(fromFile, specifier);
+  resolutions.set(key, { file, at: now });
+  return file;
+}
+
+function resolveUncached(fromFile: string, specifier: string): string | undefined {
   let bases: string[];
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     bases = [resolve(dirname(fromFile), specifier)];
@@ -129,24 +151,33 @@ function existingFile(base: string): string | undefined {
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */
 export function summarise(file: string, options: GraphOptions): ModuleSummary {
-  const cached = summaries.get(file);
-  if (cached && isFresh(file, cached, new Set())) return cached.summary;
-  if (inProgress.has(file)) return EMPTY; // an import cycle: the outer summary covers it
-  inProgress.add(file);
+  const summaries = summaryCache(options);
+  const key = `${options.maxDepth}\0${file}`;
+  const cached = summaries.get(key);
+  if (cached && isFresh(summaries, key, cached, new Set())) return cached.summary;
+  if (inProgress.has(key)) return EMPTY; // an import cycle: the outer summary covers it
+  inProgress.add(key);
   try {
     const { summary, dependencies, stat } = computeSummary(file, options);
     if (stat) {
-      summaries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, summary, dependencies, checkedIn: generation });
+      summaries.set(key, {
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+        summary,
+        dependencies: dependencies.map((dependency) => `${options.maxDepth}\0${dependency}`),
+        checkedIn: generation,
+      });
     }
     return summary;
   } finally {
-    inProgress.delete(file);
+    inProgress.delete(key);
   }
 }
 
-function isFresh(file: string, entry: CacheEntry, visited: Set<string>): boolean {
-  if (entry.checkedIn === generation || visited.has(file)) return true;
-  visited.add(file);
+function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, visited: Set<string>): boolean {
+  const file = key.slice(key.indexOf('\0') + 1);
+  if (entry.checkedIn === generation || visited.has(key)) return true;
+  visited.add(key);
   try {
     const stat = statSync(file);
     if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) return false;
@@ -155,7 +186,7 @@ function isFresh(file: string, entry: CacheEntry, visited: Set<string>): boolean
   }
   const fresh = entry.dependencies.every((dependency) => {
     const dependencyEntry = summaries.get(dependency);
-    return dependencyEntry !== undefined && isFresh(dependency, dependencyEntry, visited);
+    return dependencyEntry !== undefined && isFresh(summaries, dependency, dependencyEntry, visited);
   });
   if (fresh) entry.checkedIn = generation;
   return fresh;
