@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getFileAnalysis, type BlockingCall } from './analysis/file-analysis.js';
+import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { apiName, type BlockingApi, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
 import { blockingRuleSchema, createCallFilter, readSettings, type BlockingRuleOptions } from './options.js';
@@ -58,7 +58,7 @@ function report(
   call: BlockingCall,
 ): void {
   const { api } = call;
-  const where = call.handler?.description ?? 'async function';
+  const where = siteDescription(call);
   const replacement = api.replacement;
   if (!replacement) {
     context.report({

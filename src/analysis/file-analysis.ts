@@ -1,11 +1,19 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
-import { createHandlerContext, type HandlerInfo } from '../context/handlers.js';
+import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { isFunctionNode, propertyName } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 
+/** Where code runs, as the `scope` option sees it. */
+export interface RequestSite {
+  /** The innermost request handler the code runs in. */
+  readonly handler: HandlerInfo | undefined;
+  /** Some enclosing function is async (for the `async-functions` scope). */
+  readonly inAsyncFunction: boolean;
+}
+
 /** A call to a catalog API, with the request-time context it runs in. */
-export interface BlockingCall {
+export interface BlockingCall extends RequestSite {
   readonly node: TSESTree.CallExpression;
   /** The callee that names the API: `readFileSync`, `fs.readFileSync`, or `fs.readFileSync.call`'s object. */
   readonly reference: TSESTree.Node;
@@ -14,10 +22,6 @@ export interface BlockingCall {
   readonly moduleName: string;
   /** `fs.readFileSync(...)` called as written, or through `.call(...)` / `.apply(...)`. */
   readonly invocation: 'direct' | 'call' | 'apply';
-  /** The innermost request handler the call runs in. */
-  readonly handler: HandlerInfo | undefined;
-  /** Some enclosing function is async (for the `async-functions` scope). */
-  readonly inAsyncFunction: boolean;
 }
 
 export interface FileAnalysis {
@@ -43,32 +47,48 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
 function analyseFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): FileAnalysis {
   const calls: BlockingCall[] = [];
   // Cheap first: most files import no blocking API at all and never reach the handler context.
-  let handlers: ReturnType<typeof createHandlerContext> | undefined;
+  let handlers: HandlerContext | undefined;
   const seen = new Set<TSESTree.Node>();
   for (const reference of iterateModuleReferences(sourceCode, blockingApiTraceMap)) {
     const call = callThrough(reference.node);
     if (!call || seen.has(call.node)) continue;
     seen.add(call.node);
-    handlers ??= createHandlerContext(sourceCode, filename);
+    handlers ??= getHandlerContext(sourceCode, filename);
     calls.push({
       node: call.node,
       reference: call.reference,
       api: reference.info,
       moduleName: reference.moduleName,
       invocation: call.invocation,
-      handler: handlers.enclosingHandler(call.node),
-      inAsyncFunction: hasAsyncAncestor(call.node),
+      ...siteOf(handlers, call.node),
     });
   }
   calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
   return { calls };
 }
 
+/** Where `node` runs: the request handler around it (classified once per file) and whether it is in async code. */
+export function requestSite(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  node: TSESTree.Node,
+): RequestSite {
+  return siteOf(getHandlerContext(context.sourceCode, context.filename), node);
+}
+
+/** How messages name where code runs: "Express route handler", or "async function" under the `async-functions` scope. */
+export function siteDescription(site: RequestSite): string {
+  return site.handler?.description ?? 'async function';
+}
+
+function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
+  return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
+}
+
 /**
  * The call that invokes a reference: the tracker reports `f(...)` itself, and a read `fs.f` whose
  * parent may be `fs.f(...)`, `fs.f.call(thisArg, ...)` or `fs.f.apply(thisArg, args)`.
  */
-function callThrough(
+export function callThrough(
   reference: TSESTree.Node,
 ): Pick<BlockingCall, 'node' | 'reference' | 'invocation'> | undefined {
   if (reference.type === AST_NODE_TYPES.CallExpression) {
