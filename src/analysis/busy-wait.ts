@@ -57,7 +57,7 @@ function* iterateTraced<T>(sourceCode: Readonly<TSESLint.SourceCode>, maps: Trac
   yield* iterateGlobalReferences(sourceCode, maps.globals);
 }
 
-const sleepMaps = traceMaps<SleepApi>([...sleepApis, ...CHILD_SLEEPS]);
+const sleepMaps = traceMaps<SleepApi | ChildSleep>([...sleepApis, ...CHILD_SLEEPS]);
 const clockMaps = traceMaps(clockReads);
 
 /** Every call in the file that sleeps synchronously, in source order. */
@@ -67,7 +67,7 @@ export function findSleepCalls(sourceCode: Readonly<TSESLint.SourceCode>): Sleep
     const call = callThrough(reference.node);
     if (!call || calls.has(call.node)) continue;
     const api = reference.info;
-    if ('shell' in api && !runsSleep(sourceCode, call, api as ChildSleep)) continue;
+    if ('shell' in api && !runsSleep(sourceCode, call, api)) continue;
     calls.set(call.node, { ...call, api });
   }
   return [...calls.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);

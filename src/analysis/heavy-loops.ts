@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, isGlobalReference, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
-import { isLoop, loopFacts, runsForever, staticNumber, tripCount, type ConditionLoop } from './loops.js';
+import {
+  isBoundComparison,
+  isLoop,
+  loopFacts,
+  runsForever,
+  staticNumber,
+  tripCount,
+  type ConditionLoop,
+} from './loops.js';
 import { unlimitedRequestInput } from './request-input.js';
 
 export type HeavyLoop =
@@ -58,13 +66,11 @@ function product(factors: readonly number[]): number {
   return factors.reduce((total, factor) => total * factor, 1);
 }
 
-const COMPARISONS = new Set(['<', '<=', '>', '>=', '!=', '!==']);
-
 /**
  * The request value that bounds the loop, when nothing else does. The loop runs while every
  * `&&`-joined part of its test holds, and stops as soon as one `||`-joined part of an `if` that
- * leaves it holds; a comparison in either place whose operands do not come from the request
- * (`i < 1000`, `i < items.length`, `if (i >= LIMIT) break`) limits the loop, whatever the rest says.
+ * leaves it holds; a comparison in either place with no operand from the request (`i < 1000`,
+ * `i < items.length`, `if (i >= LIMIT) break`) limits the loop, whatever the rest says.
  */
 function requestBound(
   loop: ConditionLoop,
@@ -72,25 +78,24 @@ function requestBound(
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Node | undefined {
   if (!loop.test) return undefined;
-  const isInput = (node: TSESTree.Node): boolean => unlimitedRequestInput(node, loop, handler, sourceCode) !== undefined;
-  const limits = (comparison: TSESTree.BinaryExpression): boolean =>
-    !isInput(comparison.left) && !isInput(comparison.right);
-  const tests = comparisons(loop.test, '&&');
-  if (tests.some(limits)) return undefined;
+  const inputSide = (comparison: TSESTree.BinaryExpression): TSESTree.Node | undefined =>
+    [comparison.left, comparison.right].find((side) => unlimitedRequestInput(side, loop, handler, sourceCode));
+  const bounds = comparisons(loop.test, '&&').map(inputSide);
+  if (bounds.length === 0 || bounds.includes(undefined)) return undefined;
   const { exitConditions } = loopFacts(loop, sourceCode.visitorKeys);
-  if (exitConditions.some((condition) => condition !== loop.test && comparisons(condition, '||').some(limits))) {
-    return undefined;
-  }
-  return tests.flatMap((comparison) => [comparison.left, comparison.right]).find(isInput);
+  const limitedInside = exitConditions.some(
+    (condition) => condition !== loop.test && comparisons(condition, '||').some((comparison) => !inputSide(comparison)),
+  );
+  return limitedInside ? undefined : bounds[0];
 }
 
-/** The comparisons among the `operator`-joined parts of a condition. */
+/** The bound comparisons among the `operator`-joined parts of a condition. */
 function comparisons(condition: TSESTree.Node, operator: '&&' | '||'): TSESTree.BinaryExpression[] {
   const expression = skipTypeWrappers(condition);
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === operator) {
     return [...comparisons(expression.left, operator), ...comparisons(expression.right, operator)];
   }
-  return expression.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(expression.operator) ? [expression] : [];
+  return isBoundComparison(expression) ? [expression] : [];
 }
 
 /**

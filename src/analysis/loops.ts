@@ -154,6 +154,7 @@ export function staticNumber(node: TSESTree.Node, scope: TSESLint.Scope.Scope): 
 }
 
 type Comparison = '<' | '<=' | '>' | '>=' | '!=' | '!==';
+/** Each comparison that can bound a counter, and the same comparison with its operands swapped. */
 const MIRRORED: Readonly<Record<Comparison, Comparison>> = {
   '<': '>',
   '<=': '>=',
@@ -162,6 +163,13 @@ const MIRRORED: Readonly<Record<Comparison, Comparison>> = {
   '!=': '!=',
   '!==': '!==',
 };
+
+/** `a < b`, `a >= b`, `a !== b`: a comparison that can bound a loop counter. */
+export function isBoundComparison(
+  node: TSESTree.Node | null,
+): node is TSESTree.BinaryExpression & { operator: Comparison } {
+  return node?.type === AST_NODE_TYPES.BinaryExpression && Object.hasOwn(MIRRORED, node.operator);
+}
 
 /**
  * How many times a counting `for` loop runs, when every part is a constant:
@@ -172,12 +180,11 @@ const MIRRORED: Readonly<Record<Comparison, Comparison>> = {
  */
 export function tripCount(loop: TSESTree.ForStatement, sourceCode: Readonly<TSESLint.SourceCode>): number | undefined {
   const { test } = loop;
-  if (test?.type !== AST_NODE_TYPES.BinaryExpression || !(test.operator in MIRRORED)) return undefined;
+  if (!isBoundComparison(test)) return undefined;
   const scope = sourceCode.getScope(loop);
-  const operator = test.operator as Comparison;
   const sides: [TSESTree.Node, TSESTree.Node, Comparison][] = [
-    [test.left, test.right, operator],
-    [test.right, test.left, MIRRORED[operator]],
+    [test.left, test.right, test.operator],
+    [test.right, test.left, MIRRORED[test.operator]],
   ];
   for (const [counter, bound, comparison] of sides) {
     if (counter.type !== AST_NODE_TYPES.Identifier) continue;

@@ -57,7 +57,8 @@ const CONVERSIONS = new Set([
 /** Operators whose result grows with an unbounded operand (`n * 2`, `n | 0`); `%` and `&` are left out, they bound it. */
 const GROWING_OPERATORS = new Set(['+', '-', '*', '/', '**', '|', '<<']);
 
-const COMPARISONS = new Set(['<', '<=', '>', '>=']);
+/** Comparisons that make an `if` a guard on a value. */
+const GUARD_COMPARISONS = new Set(['<', '<=', '>', '>=']);
 
 /** How many variables and wrappers a value is followed through. */
 const MAX_DEPTH = 8;
@@ -278,7 +279,7 @@ function isGuarded(
       sourceCode.visitorKeys,
       (node) =>
         node.type === AST_NODE_TYPES.BinaryExpression &&
-        COMPARISONS.has(node.operator) &&
+        GUARD_COMPARISONS.has(node.operator) &&
         (isValue(node.left) || isValue(node.right)),
     );
 
