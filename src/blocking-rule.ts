@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getFileAnalysis, type BlockingCall } from './analysis/file-analysis.js';
+import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
 import { apiName, type BlockingApi, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
@@ -73,7 +73,7 @@ function report(
   call: BlockingCall,
 ): void {
   const { api } = call;
-  const where = call.handler?.description ?? 'async function';
+  const where = siteDescription(call);
   const replacement = api.replacement;
   if (!call.direct) {
     const [, ...inner] = call.reach.helpers;

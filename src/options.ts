@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { AnalysisOptions, BlockingCall, FollowCalls } from './analysis/file-analysis.js';
+import type { AnalysisOptions, BlockingCall, FollowCalls, RequestSite } from './analysis/file-analysis.js';
 import { apiName } from './catalog/index.js';
 
 /**
@@ -15,24 +15,30 @@ export const FOLLOW_CALLS = ['off', 'same-file', 'cross-module'] as const satisf
 const DEFAULT_MAX_DEPTH = 5;
 const MAX_MAX_DEPTH = 20;
 
-export interface BlockingRuleOptions {
+export interface ScopeOptions {
   scope?: Scope;
+}
+
+export interface BlockingRuleOptions extends ScopeOptions {
   allow?: string[];
   followCalls?: FollowCalls;
   maxDepth?: number;
 }
+
+/** The `scope` property every rule's options object has. */
+export const scopeSchemaProperty: JSONSchema4 = {
+  description:
+    'Which code to check: every request handler (`handlers`, the default), only async handlers (`async-handlers`), or handlers plus every async function (`async-functions`). Defaults to `settings["event-loop"].scope`, then `handlers`.',
+  type: 'string',
+  enum: [...SCOPES],
+};
 
 export const blockingRuleSchema: JSONSchema4[] = [
   {
     type: 'object',
     additionalProperties: false,
     properties: {
-      scope: {
-        description:
-          'Which code to check: every request handler (`handlers`, the default), only async handlers (`async-handlers`), or handlers plus every async function (`async-functions`). Defaults to `settings["event-loop"].scope`, then `handlers`.',
-        type: 'string',
-        enum: [...SCOPES],
-      },
+      scope: scopeSchemaProperty,
       allow: {
         description:
           'APIs to leave alone, by full name (`fs.existsSync`) or export name (`existsSync`).',
@@ -99,22 +105,27 @@ export function analysisOptions(options: BlockingRuleOptions, settings: EventLoo
   };
 }
 
+/** Whether code at a site is inside the code the rule checks: the option, then the setting, then `handlers`. */
+export function createScopeFilter(options: ScopeOptions, settings: EventLoopSettings): (site: RequestSite) => boolean {
+  const scope = options.scope ?? settings.scope ?? 'handlers';
+  return (site) => {
+    switch (scope) {
+      case 'handlers':
+        return site.handler !== undefined;
+      case 'async-handlers':
+        return site.handler?.node.async === true;
+      case 'async-functions':
+        return site.handler !== undefined || site.inAsyncFunction;
+    }
+  };
+}
+
 /** Whether a call is inside the code the rule checks, and is not allowed by the user. */
 export function createCallFilter(
   options: BlockingRuleOptions,
   settings: EventLoopSettings,
 ): (call: BlockingCall) => boolean {
-  const scope = options.scope ?? settings.scope ?? 'handlers';
+  const inScope = createScopeFilter(options, settings);
   const allowed = new Set(options.allow);
-  return (call) => {
-    if (allowed.has(apiName(call.api)) || allowed.has(call.api.path.join('.'))) return false;
-    switch (scope) {
-      case 'handlers':
-        return call.handler !== undefined;
-      case 'async-handlers':
-        return call.handler?.node.async === true;
-      case 'async-functions':
-        return call.handler !== undefined || call.inAsyncFunction;
-    }
-  };
+  return (call) => !allowed.has(apiName(call.api)) && !allowed.has(call.api.path.join('.')) && inScope(call);
 }

@@ -70,9 +70,10 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
   });
 
   it('writes every report message as a full sentence', () => {
-    // `{{advice}}` and `{{fix}}` are catalog sentences (tests/catalog.test.ts checks they end with a period).
+    // A message may end in a placeholder that holds a catalog sentence (`{{advice}}`, `{{fix}}`, `{{instead}}`);
+    // tests/catalog.test.ts checks those end with a period.
     for (const message of Object.values(rule.meta.messages)) {
-      expect(message).toMatch(/^[`A-Z].*(\.|\{\{advice\}\}|\{\{fix\}\})$/s);
+      expect(message).toMatch(/^[`A-Z].*(\.|\{\{(advice|fix|instead)\}\})$/s);
     }
   });
 

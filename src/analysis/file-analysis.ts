@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApis, blockingApiTraceMap, importSpecifiers, type BlockingApi } from '../catalog/index.js';
-import { createHandlerContext, type HandlerInfo } from '../context/handlers.js';
+import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { isFunctionNode } from '../util/ast.js';
 import { analyseModuleSites, nextGeneration, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
@@ -15,18 +15,22 @@ export interface AnalysisOptions {
   readonly maxDepth: number;
 }
 
+/** Where code runs, as the `scope` option sees it. */
+export interface RequestSite {
+  /** The innermost request handler the code runs in. */
+  readonly handler: HandlerInfo | undefined;
+  /** Some enclosing function is async (for the `async-functions` scope). */
+  readonly inAsyncFunction: boolean;
+}
+
 /** A call that blocks, with the request-time context it runs in. */
-export interface BlockingCall {
+export interface BlockingCall extends RequestSite {
   readonly node: TSESTree.CallExpression;
   /** The catalog API the call reaches (itself, or at the end of the helper chain). */
   readonly api: BlockingApi;
   readonly reach: Reach;
   /** Set when the call is the catalog API itself (not a helper that reaches one). */
   readonly direct?: DirectCall;
-  /** The innermost request handler the call runs in. */
-  readonly handler: HandlerInfo | undefined;
-  /** Some enclosing function is async (for the `async-functions` scope). */
-  readonly inAsyncFunction: boolean;
 }
 
 export interface FileAnalysis {
@@ -78,22 +82,31 @@ function analyseFile(
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
   if (sites.length === 0) return { calls: [] };
 
-  const handlers = createHandlerContext(sourceCode, filename);
+  const handlers = getHandlerContext(sourceCode, filename);
   const calls: BlockingCall[] = [];
   for (const site of sites) {
-    const handler = handlers.enclosingHandler(site.node);
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
     if (site.callee && handlers.enclosingHandler(site.callee)) continue;
-    calls.push({
-      node: site.node,
-      api: site.reach.api,
-      reach: site.reach,
-      direct: site.direct,
-      handler,
-      inAsyncFunction: hasAsyncAncestor(site.node),
-    });
+    calls.push({ node: site.node, api: site.reach.api, reach: site.reach, direct: site.direct, ...siteOf(handlers, site.node) });
   }
   return { calls };
+}
+
+/** Where `node` runs: the request handler around it (classified once per file) and whether it is in async code. */
+export function requestSite(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  node: TSESTree.Node,
+): RequestSite {
+  return siteOf(getHandlerContext(context.sourceCode, context.filename), node);
+}
+
+/** How messages name where code runs: "Express route handler", or "async function" under the `async-functions` scope. */
+export function siteDescription(site: RequestSite): string {
+  return site.handler?.description ?? 'async function';
+}
+
+function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
+  return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
 }
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {

@@ -8,7 +8,7 @@ import { isFunctionNode, propertyName } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
 import {
-  callOf,
+  callThrough,
   instanceMemberCalls,
   propagate,
   type MemberReach,
@@ -565,22 +565,4 @@ function classReach(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpress
     if (name && reach) (element.static ? members : instanceMembers).set(name, reach);
   }
   return { members, instanceMembers };
-}
-
-/**
- * The call that runs a catalog reference: the tracker reports `f(...)` itself, and a read such as
- * `fs.f` whose parent may be `fs.f(...)`, `fs.f.call(...)`, `fs.f.apply(...)` or `items.map(fs.f)`.
- */
-function callThrough(
-  reference: TSESTree.Node,
-): { node: TSESTree.CallExpression; reference: TSESTree.Node; invocation: DirectCall['invocation'] } | undefined {
-  if (reference.type === AST_NODE_TYPES.CallExpression) {
-    return { node: reference, reference: reference.callee, invocation: 'direct' };
-  }
-  const call = callOf(reference);
-  if (!call) return undefined;
-  if (call.callee === reference) return { node: call, reference, invocation: 'direct' };
-  const callee = call.callee;
-  const method = callee.type === AST_NODE_TYPES.MemberExpression && callee.object === reference ? propertyName(callee.property) : undefined;
-  return { node: call, reference, invocation: method === 'call' || method === 'apply' ? method : 'callback' };
 }

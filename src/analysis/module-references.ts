@@ -12,9 +12,9 @@ export interface ModuleReference<T> {
    */
   readonly node: TSESTree.Node;
   readonly info: T;
-  /** Module specifier the reference came from, as written (`node:fs`). */
+  /** Module specifier the reference came from, as written (`node:fs`); for globals, the global's name. */
   readonly moduleName: string;
-  /** Export path below the module (`['readFileSync']`). */
+  /** Export path below the module (`['readFileSync']`) or the global (`['now']`). */
   readonly path: readonly string[];
 }
 
@@ -101,6 +101,27 @@ export function* iterateModuleReferences<T>(
     for (const reference of variable.references) {
       if (reference.isRead()) {
         yield* emit(tracker.iteratePropertyReferences(reference.identifier, moduleMap), [name]);
+      }
+    }
+  }
+}
+
+/**
+ * Every reference to a traced global (`Atomics.wait(...)`, `Date.now()`, `new Date()`), written
+ * on the global or on a local alias or destructuring of it. Like `require` above, the global is
+ * found whether or not the config declares it; a variable the file declares under its name is not it.
+ */
+export function* iterateGlobalReferences<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  traceMap: TraceMap<T>,
+): Generator<ModuleReference<T>> {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return;
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  for (const [name, globalMap] of Object.entries(traceMap)) {
+    for (const identifier of globalReferences(globalScope, name)) {
+      for (const { node, info, path } of tracker.iteratePropertyReferences(identifier, globalMap)) {
+        yield { node, info: info as T, moduleName: name, path };
       }
     }
   }

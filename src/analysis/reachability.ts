@@ -328,3 +328,21 @@ function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
     }
   }
 }
+
+/**
+ * The call that runs a catalog reference: the tracker reports `f(...)` itself, and a read such as
+ * `fs.f` whose parent may be `fs.f(...)`, `fs.f.call(...)`, `fs.f.apply(...)` or `items.map(fs.f)`.
+ */
+export function callThrough(
+  reference: TSESTree.Node,
+): { node: TSESTree.CallExpression; reference: TSESTree.Node; invocation: 'direct' | 'call' | 'apply' | 'callback' } | undefined {
+  if (reference.type === AST_NODE_TYPES.CallExpression) {
+    return { node: reference, reference: reference.callee, invocation: 'direct' };
+  }
+  const call = callOf(reference);
+  if (!call) return undefined;
+  if (call.callee === reference) return { node: call, reference, invocation: 'direct' };
+  const callee = call.callee;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression && callee.object === reference ? propertyName(callee.property) : undefined;
+  return { node: call, reference, invocation: method === 'call' || method === 'apply' ? method : 'callback' };
+}

@@ -48,6 +48,21 @@ const factoryTraceMap = buildTraceMap(
   ({ spec, factory }) => ({ modules: spec.modules, path: factory.path }),
 );
 
+const contexts = new WeakMap<TSESTree.Program, HandlerContext>();
+
+/**
+ * The file's handler context, shared by every rule and analysis that asks (cached on the Program
+ * node), so each function is classified once per file.
+ */
+export function getHandlerContext(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): HandlerContext {
+  let context = contexts.get(sourceCode.ast);
+  if (!context) {
+    context = createHandlerContext(sourceCode, filename);
+    contexts.set(sourceCode.ast, context);
+  }
+  return context;
+}
+
 /**
  * Recognises request handlers by asking, for each function enclosing a node, how that function is
  * used: registered on a framework instance, decorated as a controller route, or exported from a

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { BlockingCall } from '../analysis/file-analysis.js';
+import type { BlockingCall, RequestSite } from '../analysis/file-analysis.js';
 import type { DirectCall } from '../analysis/module-graph.js';
 import type { AwaitedReplacement } from '../catalog/index.js';
 import { isFunctionNode, propertyName, type FunctionNode } from '../util/ast.js';
@@ -50,7 +50,7 @@ export function awaitedSuggestion(
 }
 
 /** The await must be evaluated in `fn`'s body: not in its parameters, a class field or a static block. */
-function enclosingFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
+export function enclosingFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
   let child: TSESTree.Node = call;
   for (let current: TSESTree.Node | undefined = call.parent; current; child = current, current = current.parent) {
     if (
@@ -66,15 +66,15 @@ function enclosingFunction(call: TSESTree.CallExpression): FunctionNode | undefi
 }
 
 /** Only the handler itself may become async: its framework awaits it. A nested sync callback may not. */
-function canBecomeAsync(fn: FunctionNode, blocking: BlockingCall): boolean {
-  if (blocking.handler?.node !== fn || fn.generator) return false;
+export function canBecomeAsync(fn: FunctionNode, site: RequestSite): boolean {
+  if (site.handler?.node !== fn || fn.generator) return false;
   const owner = fn.parent;
   if (owner?.type === AST_NODE_TYPES.MethodDefinition && owner.kind !== 'method') return false;
   if (owner?.type === AST_NODE_TYPES.Property && owner.kind !== 'init') return false;
   return fn.returnType?.typeAnnotation.type !== AST_NODE_TYPES.TSTypePredicate;
 }
 
-function makeAsync(
+export function makeAsync(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fn: FunctionNode,
   fixer: TSESLint.RuleFixer,
@@ -105,7 +105,7 @@ function isPromiseType(type: TSESTree.TypeNode): boolean {
 }
 
 /** `await` binds tighter than these positions allow, so the awaited call needs parentheses there. */
-function needsParentheses(call: TSESTree.CallExpression): boolean {
+export function needsParentheses(call: TSESTree.CallExpression): boolean {
   const parent = call.parent;
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression:

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -35,4 +35,46 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
     current = current.expression;
   }
   return current;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The child nodes of `node`, in source order, by the parser's visitor keys. */
+export function* childNodes(
+  node: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): Generator<TSESTree.Node> {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (isNode(child)) yield child;
+    }
+  }
+}
+
+/** Whether `predicate` holds for `node` or a node inside it, not looking into functions it creates. */
+export function someInside(
+  node: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  predicate: (node: TSESTree.Node) => boolean,
+): boolean {
+  if (isFunctionNode(node)) return false;
+  if (predicate(node)) return true;
+  for (const child of childNodes(node, visitorKeys)) {
+    if (someInside(child, visitorKeys, predicate)) return true;
+  }
+  return false;
+}
+
+/** `identifier` names a global (declared by the environment, or not declared at all), not a variable of the file. */
+export function isGlobalReference(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return !variable || variable.defs.length === 0;
+}
+
+/** Whether `inner` lies within `outer`'s source range. */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
