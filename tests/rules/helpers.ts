@@ -1,5 +1,7 @@
+import * as typescriptParser from '@typescript-eslint/parser';
 import { parse } from '@typescript-eslint/parser';
-import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase, type RunTests } from '@typescript-eslint/rule-tester';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import ts from 'typescript';
 import { expect, it } from 'vitest';
@@ -63,4 +65,47 @@ export function syntaxErrors(code: string): string[] {
     .verify(javascript, [{ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }])
     .filter((message) => message.fatal)
     .map((message) => message.message);
+}
+
+interface LintOptions {
+  options?: unknown[];
+  settings?: Record<string, unknown>;
+}
+
+/** What ESLint reports for `rule` on `code` (a TypeScript file), rendered as users see it. */
+function lint(rule: unknown, code: string, { options = [], settings = {} }: LintOptions = {}): Linter.LintMessage[] {
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: typescriptParser },
+        plugins: { test: { rules: { rule: rule as never } } },
+        rules: { 'test/rule': ['error', ...options] },
+        settings,
+      },
+    ],
+    'file.ts',
+  );
+}
+
+export const reportedMessages = (rule: unknown, code: string, options?: LintOptions): string[] =>
+  lint(rule, code, options).map((message) => message.message);
+
+export const suggestionDescriptions = (rule: unknown, code: string, options?: LintOptions): string[] =>
+  lint(rule, code, options).flatMap((message) => (message.suggestions ?? []).map((suggestion) => suggestion.desc));
+
+const ruleTester = new RuleTester();
+
+/**
+ * `RuleTester.run` for the plugin's rules. rule-tester 8.72 (the newest published) bundles its own
+ * @typescript-eslint/utils, whose RuleModule type differs from 8.73's only in private class fields;
+ * the cast bridges the two copies of one type and keeps message ids and options checked.
+ */
+export function runRuleTests<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options, unknown>,
+  tests: RunTests<MessageIds, Options>,
+): void {
+  ruleTester.run(name, rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1], tests);
 }

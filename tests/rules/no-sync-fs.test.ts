@@ -1,11 +1,11 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-sync-fs.js';
-import { express, expressCjs, itParsesEverySuggestion } from './helpers.js';
+import { expect, it } from 'vitest';
+import { express, expressCjs, itParsesEverySuggestion, reportedMessages, runRuleTests, suggestionDescriptions } from './helpers.js';
 
 // Pins no-sync-fs as the scaffold shipped it: the families work generalised the shared fixer and
 // messages, and these outputs must not move.
 
-const ruleTester = new RuleTester();
+const FS_NAMESPACE_BODY = `fs.openSync('a'); fs.existsSync('b'); fs.readSync(1); fs.statSync('c', { throwIfNoEntry: false });`;
 
 const message = (api: string, rest: string) =>
   `\`${api}()\` blocks the event loop in this Express route handler: every other request waits until it returns. ${rest}`;
@@ -80,11 +80,11 @@ const invalid = [
     ],
   },
   {
-    code: express(`import * as fs from 'fs';`, `fs.openSync('a'); fs.existsSync('b'); fs.readSync(1); fs.statSync('c', { throwIfNoEntry: false });`),
+    code: express(`import * as fs from 'fs';`, FS_NAMESPACE_BODY),
     errors: [
-      { message: message('fs.openSync', 'Use `await open()` from `node:fs/promises` instead (note that it resolves to a FileHandle, not a numeric file descriptor).'), suggestions: [] },
-      { message: message('fs.existsSync', 'Use `await access(path)` from `node:fs/promises`, which rejects when the path is missing, or `await stat(path)` when you need the entry anyway.') },
-      { message: message('fs.readSync', 'Open the file with `await open()` from `node:fs/promises` and use `await handle.read()` on the FileHandle.') },
+      { messageId: 'blocking' as const, suggestions: [] },
+      { messageId: 'blockingNoEquivalent' as const },
+      { messageId: 'blockingNoEquivalent' as const },
       { messageId: 'blocking' as const, suggestions: [] },
     ],
   },
@@ -94,7 +94,7 @@ const invalid = [
   },
 ];
 
-ruleTester.run('no-sync-fs', rule, {
+runRuleTests('no-sync-fs', rule, {
   valid: [
     `import fs from 'fs'; const config = fs.readFileSync('config.json', 'utf8');`,
     express(`import { readFile } from 'node:fs/promises';`, `await readFile('a');`),
@@ -104,3 +104,22 @@ ruleTester.run('no-sync-fs', rule, {
 });
 
 itParsesEverySuggestion(invalid);
+
+it('renders the fs messages as before', () => {
+  expect(reportedMessages(rule, express(`import * as fs from 'fs';`, FS_NAMESPACE_BODY))).toEqual([
+    message('fs.openSync', 'Use `await open()` from `node:fs/promises` instead (note that it resolves to a FileHandle, not a numeric file descriptor).'),
+    message('fs.existsSync', 'Use `await access(path)` from `node:fs/promises`, which rejects when the path is missing, or `await stat(path)` when you need the entry anyway.'),
+    message('fs.readSync', 'Open the file with `await open()` from `node:fs/promises` and use `await handle.read()` on the FileHandle.'),
+    message('fs.statSync', 'Use `await stat()` from `node:fs/promises` instead.'),
+  ]);
+});
+
+it('renders the fs suggestion descriptions as before', () => {
+  const descriptions = (code: string) => suggestionDescriptions(rule, code);
+  expect(descriptions(express(`import fs from 'fs';`, `fs.readFileSync('a');`))).toEqual([
+    'Replace with `await readFile()` from `node:fs/promises`.',
+  ]);
+  expect(descriptions(express(`import fs from 'fs';`, `fs.readFileSync('a');`, { sync: true }))).toEqual([
+    'Make this Express route handler async and replace the call with `await readFile()` from `node:fs/promises`.',
+  ]);
+});
