@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, type BlockingCall } from './analysis/file-analysis.js';
-import { apiName, type BlockingApi, type BlockingFamily } from './catalog/index.js';
+import { apiName, type AwaitedReplacement, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
 import { blockingRuleSchema, createCallFilter, readSettings, type BlockingRuleOptions } from './options.js';
 import { createRule } from './util/create-rule.js';
@@ -32,11 +32,10 @@ export function createBlockingCallRule({
       schema: blockingRuleSchema,
       defaultOptions: [{ allow: [] }],
       messages: {
-        blocking: `\`{{api}}()\` ${COST} Use \`await {{replacement}}()\` from \`{{module}}\` instead{{caveat}}.`,
+        blocking: `\`{{api}}()\` ${COST} Use {{replacement}} instead{{caveat}}.`,
         blockingNoEquivalent: `\`{{api}}()\` ${COST} {{advice}}`,
-        useAwaited: 'Replace with `await {{replacement}}()` from `{{module}}`.',
-        useAwaitedInAsyncHandler:
-          'Make this {{context}} async and replace the call with `await {{replacement}}()` from `{{module}}`.',
+        useAwaited: 'Replace with {{replacement}}.',
+        useAwaitedInAsyncHandler: 'Make this {{context}} async and replace the call with {{replacement}}.',
       },
     },
     defaultOptions: [{ allow: [] }],
@@ -69,7 +68,7 @@ function report(
     return;
   }
   const suggestion = awaitedSuggestion(context.sourceCode, call);
-  const data = replacementData(api, where);
+  const data = { api: apiName(api), context: where, replacement: describeReplacement(replacement) };
   context.report({
     node: call.node,
     messageId: 'blocking',
@@ -86,11 +85,13 @@ function report(
   });
 }
 
-function replacementData(api: BlockingApi, where: string): Record<string, string> {
-  return {
-    api: apiName(api),
-    context: where,
-    replacement: api.replacement?.name ?? '',
-    module: api.replacement?.module ?? '',
-  };
+/**
+ * How messages show a replacement, built from its catalog entry:
+ * "`await readFile()` from `node:fs/promises`",
+ * "`(await promisify(exec)()).stdout` from `node:child_process` and `node:util`".
+ */
+function describeReplacement({ module, name, promisified, resultProperty }: AwaitedReplacement): string {
+  const awaited = `await ${promisified ? `promisify(${name})` : name}()`;
+  const expression = resultProperty ? `(${awaited}).${resultProperty}` : awaited;
+  return `\`${expression}\` from \`${module}\`${promisified ? ' and `node:util`' : ''}`;
 }

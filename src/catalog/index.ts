@@ -22,6 +22,12 @@ export function importSpecifiers(moduleName: string): string[] {
     : [moduleName];
 }
 
+/** `node:fs` → `fs`: catalogs store core modules bare, and importSpecifiers derives the prefixed form. */
+export function bareModuleName(moduleName: string): string {
+  const bare = moduleName.startsWith('node:') ? moduleName.slice('node:'.length) : moduleName;
+  return bare !== moduleName && isBuiltin(bare) ? bare : moduleName;
+}
+
 export type TraceMapNode = Record<string | symbol, unknown>;
 declare const leafType: unique symbol;
 /** A ReferenceTracker trace map whose READ leaves hold a `T`. */
