@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
+import { blockingApis, blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
 import { createHandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { isFunctionNode, propertyName } from '../util/ast.js';
+import { blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences } from './module-references.js';
 
 /** A call to a catalog API, with the request-time context it runs in. */
@@ -34,21 +35,26 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   const { sourceCode } = context;
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
-    analysis = analyseFile(sourceCode, context.filename);
+    analysis = analyseFile(sourceCode, context.filename, blockingApis);
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;
 }
 
-function analyseFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): FileAnalysis {
+function analyseFile(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  catalog: readonly BlockingApi[],
+): FileAnalysis {
   const calls: BlockingCall[] = [];
   // Cheap first: most files import no blocking API at all and never reach the handler context.
   let handlers: ReturnType<typeof createHandlerContext> | undefined;
   const seen = new Set<TSESTree.Node>();
-  for (const reference of iterateModuleReferences(sourceCode, blockingApiTraceMap)) {
+  for (const reference of iterateModuleReferences(sourceCode, blockingApiTraceMap(catalog))) {
     const call = callThrough(reference.node);
     if (!call || seen.has(call.node)) continue;
     seen.add(call.node);
+    if (reference.info.blocksWhen && !blocksWithArguments(sourceCode, call, reference.info.blocksWhen)) continue;
     handlers ??= createHandlerContext(sourceCode, filename);
     calls.push({
       node: call.node,
@@ -90,6 +96,17 @@ function callThrough(
     }
   }
   return undefined;
+}
+
+/** The API's own arguments: after `thisArg` for `.call()`; unknown (so not blocking) for `.apply()`. */
+function blocksWithArguments(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: Pick<BlockingCall, 'node' | 'invocation'>,
+  condition: NonNullable<BlockingApi['blocksWhen']>,
+): boolean {
+  if (call.invocation === 'apply') return false;
+  const args = call.invocation === 'call' ? call.node.arguments.slice(1) : call.node.arguments;
+  return blocksWith(condition, args, sourceCode.getScope(call.node));
 }
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {

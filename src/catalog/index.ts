@@ -1,11 +1,22 @@
 import { isBuiltin } from 'node:module';
 import { ASTUtils } from '@typescript-eslint/utils';
+import { nodeChildProcessApis } from './node-child-process.js';
+import { nodeCryptoApis } from './node-crypto.js';
 import { nodeFsApis } from './node-fs.js';
+import { nodeZlibApis } from './node-zlib.js';
+import { packageApis } from './packages.js';
 import type { BlockingApi } from './types.js';
 
-export type { AwaitedReplacement, BlockingApi, BlockingFamily } from './types.js';
+export { BLOCKING_FAMILIES } from './types.js';
+export type { AwaitedReplacement, BlockingApi, BlockingCondition, BlockingFamily } from './types.js';
 
-export const blockingApis: readonly BlockingApi[] = [...nodeFsApis];
+export const blockingApis: readonly BlockingApi[] = [
+  ...nodeFsApis,
+  ...nodeChildProcessApis,
+  ...nodeCryptoApis,
+  ...nodeZlibApis,
+  ...packageApis,
+];
 
 /** `fs.readFileSync`: how messages and allow-lists name an API. */
 export function apiName(api: BlockingApi): string {
@@ -55,4 +66,17 @@ export function buildTraceMap<T>(
   return root as TraceMap<T>;
 }
 
-export const blockingApiTraceMap: TraceMap<BlockingApi> = buildTraceMap(blockingApis, (api) => api);
+const catalogTraceMaps = new WeakMap<readonly BlockingApi[], TraceMap<BlockingApi>>();
+
+/**
+ * The trace map of a catalog (the built-in one, or it plus a config's `blockingApis`), built once
+ * per catalog array: settings are parsed once per config, so every file of a config shares it.
+ */
+export function blockingApiTraceMap(catalog: readonly BlockingApi[]): TraceMap<BlockingApi> {
+  let traceMap = catalogTraceMaps.get(catalog);
+  if (!traceMap) {
+    traceMap = buildTraceMap(catalog, (api) => api);
+    catalogTraceMaps.set(catalog, traceMap);
+  }
+  return traceMap;
+}
