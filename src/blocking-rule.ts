@@ -40,7 +40,7 @@ export function createBlockingCallRule({
     },
     defaultOptions: [{ allow: [] }],
     create(context, [options]) {
-      const inScope = createCallFilter(options, readSettings(context.settings));
+      const inScope = createCallFilter(options, readSettings(context.settings), family);
       return {
         Program() {
           for (const call of getFileAnalysis(context).calls) {

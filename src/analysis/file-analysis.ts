@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { blockingApis, blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
+import { blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
 import { createHandlerContext, type HandlerInfo } from '../context/handlers.js';
+import { readSettings } from '../options.js';
 import { isFunctionNode, propertyName } from '../util/ast.js';
 import { blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences } from './module-references.js';
@@ -35,7 +36,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   const { sourceCode } = context;
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
-    analysis = analyseFile(sourceCode, context.filename, blockingApis);
+    analysis = analyseFile(sourceCode, context.filename, readSettings(context.settings).catalog);
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;
