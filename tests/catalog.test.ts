@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { blockingApis } from '../src/catalog/index.js';
+import { notBlockingApis } from '../src/catalog/not-blocking.js';
+
+/**
+ * The Node core catalogs must keep up with Node: every `*Sync` function that @types/node declares
+ * for these modules is either in the catalog or in not-blocking.ts with a reason, and every core
+ * catalog entry names a function @types/node still declares.
+ */
+const CORE_MODULES = ['fs', 'child_process', 'crypto', 'zlib', 'zlib/iter'];
+
+const typesDirectory = path.dirname(createRequire(import.meta.url).resolve('@types/node/package.json'));
+
+/**
+ * Export paths of `module` as @types/node declares them: module-level functions, functions of
+ * namespaces (`realpathSync.native`), and static methods of classes (`ZipFile.openSync`).
+ */
+function declaredExports(module: string): string[][] {
+  const file = path.join(typesDirectory, `${module}.d.ts`);
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const paths: string[][] = [];
+  const visit = (statements: readonly ts.Statement[], prefix: string[]) => {
+    for (const statement of statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) {
+        paths.push([...prefix, statement.name.text]);
+      } else if (ts.isModuleDeclaration(statement) && statement.body && ts.isModuleBlock(statement.body)) {
+        visit(statement.body.statements, [...prefix, statement.name.text]);
+      } else if (ts.isClassDeclaration(statement) && statement.name) {
+        for (const member of statement.members) {
+          const isStatic = ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+          if (ts.isMethodDeclaration(member) && isStatic && ts.isIdentifier(member.name)) {
+            paths.push([...prefix, statement.name.text, member.name.text]);
+          }
+        }
+      }
+    }
+  };
+  for (const statement of source.statements) {
+    if (
+      ts.isModuleDeclaration(statement) &&
+      ts.isStringLiteral(statement.name) &&
+      statement.name.text === `node:${module}` &&
+      statement.body &&
+      ts.isModuleBlock(statement.body)
+    ) {
+      visit(statement.body.statements, []);
+    }
+  }
+  return paths;
+}
+
+const key = (module: string, exportPath: readonly string[]) => `${module}: ${exportPath.join('.')}`;
+
+const isSyncPath = (exportPath: readonly string[]) =>
+  exportPath.at(-1) !== '__promisify__' && exportPath.some((segment) => segment.endsWith('Sync'));
+
+describe('Node core catalog', () => {
+  const declared = new Map(CORE_MODULES.map((module) => [module, declaredExports(module)]));
+  const catalogued = new Set(blockingApis.flatMap((api) => api.modules.map((module) => key(module, api.path))));
+  const listedFast = new Set(notBlockingApis.map((api) => key(api.module, api.path)));
+
+  it.each(CORE_MODULES)('knows every *Sync function of %s', (module) => {
+    const syncPaths = declared.get(module)!.filter(isSyncPath);
+    expect(syncPaths.length).toBeGreaterThan(0);
+    const unknown = syncPaths
+      .map((exportPath) => key(module, exportPath))
+      .filter((name) => !catalogued.has(name) && !listedFast.has(name));
+    expect(unknown, 'add them to src/catalog/ or, with the reason, to src/catalog/not-blocking.ts').toEqual([]);
+  });
+
+  it('names only functions @types/node declares', () => {
+    const exists = new Set(CORE_MODULES.flatMap((module) => declared.get(module)!.map((p) => key(module, p))));
+    const core = [
+      ...blockingApis.flatMap((api) => api.modules.filter((m) => m !== 'graceful-fs').map((m) => ({ module: m, path: api.path }))),
+      ...notBlockingApis,
+    ].filter(({ module }) => CORE_MODULES.includes(module));
+    const missing = core.map(({ module, path: p }) => key(module, p)).filter((name) => !exists.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists nothing both as blocking and as not blocking', () => {
+    expect([...listedFast].filter((name) => catalogued.has(name))).toEqual([]);
+  });
+
+  it('has one entry per module and export path', () => {
+    const names = blockingApis.flatMap((api) => api.modules.map((module) => key(module, api.path)));
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+});
