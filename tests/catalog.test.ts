@@ -31,8 +31,11 @@ function declaredExports(module: string): string[][] {
         visit(statement.body.statements, [...prefix, statement.name.text]);
       } else if (ts.isClassDeclaration(statement) && statement.name) {
         for (const member of statement.members) {
-          const isStatic = ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-          if (ts.isMethodDeclaration(member) && isStatic && ts.isIdentifier(member.name)) {
+          if (
+            ts.isMethodDeclaration(member) &&
+            ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) &&
+            ts.isIdentifier(member.name)
+          ) {
             paths.push([...prefix, statement.name.text, member.name.text]);
           }
         }
