@@ -109,3 +109,10 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
 ): void {
   ruleTester.run(name, rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1], tests);
 }
+
+/** `code` (from `express()` / `expressCjs()`) with `statements` added after the `express` import, where fixes add imports. */
+export function withAddedImports(code: string, ...statements: string[]): string {
+  return code.replace(/^(import express from 'express';|const express = require\('express'\);)$/m, (line) =>
+    [line, ...statements].join('\n'),
+  );
+}
