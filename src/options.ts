@@ -137,7 +137,7 @@ export function createCallFilter(
 ): (call: BlockingCall) => boolean {
   const scope = options.scope ?? settings.scope ?? 'handlers';
   const allowed = new Set(options.allow);
-  checkAllowList(allowed, settings.catalog, family);
+  if (allowed.size > 0) checkAllowList(allowed, settings.catalog, family);
   return (call) => {
     if (allowed.has(apiName(call.api)) || allowed.has(call.api.path.join('.'))) return false;
     switch (scope) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-sync-child-process.js';
 import { entryCases, itCoversTheFamily, type EntryCase } from './catalog-cases.js';
-import { express, expressCjs, itParsesEverySuggestion, reportedMessages, runRuleTests } from './helpers.js';
+import { express, expressCjs, itParsesEverySuggestion, reportedMessages, runRuleTests, withAddedImports } from './helpers.js';
 
 const PROMISIFY = `import { promisify } from 'util';`;
 
@@ -93,6 +93,15 @@ const importStyles = [
     ),
   },
 ];
+
+importStyles.push({
+  name: 'TypeScript import-equals, parenthesised object',
+  code: express(`import cp = require('child_process');`, `const out = (cp as typeof cp).execSync('ls').toString();`),
+  output: withAddedImports(
+    express(`import cp = require('child_process');`, `const out = (await promisify((cp as typeof cp).exec)('ls')).stdout;`),
+    PROMISIFY,
+  ),
+});
 
 const styleInvalid = importStyles.map(({ code, output }) => ({
   code,

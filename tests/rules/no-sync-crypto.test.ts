@@ -81,6 +81,13 @@ const importStyles = [
     ),
   },
   {
+    code: express(`import crypto = require('crypto');`, `const key = crypto.scryptSync(password, salt, 64, { N: 16384 });`),
+    output: withAddedImports(
+      express(`import crypto = require('crypto');`, `const key = await promisify(crypto.scrypt)(password, salt, 64, { N: 16384 });`),
+      PROMISIFY,
+    ),
+  },
+  {
     code: express(`import bcrypt from 'bcryptjs';`, `if (!bcrypt.compareSync(req.body.password, user.hash)) return res.sendStatus(401);`),
     output: express(`import bcrypt from 'bcryptjs';`, `if (!await bcrypt.compare(req.body.password, user.hash)) return res.sendStatus(401);`),
   },
@@ -128,6 +135,11 @@ const largeFills = [
     `randomFillSync(Buffer.alloc(1 << 20), 1024);`,
   ].map((body) => ({ code: express(randomFill, body), errors: [{ messageId: 'blocking' as const, suggestions: [] }] })),
   {
+    // `.call()`: the fill size is read after `thisArg`.
+    code: express(`import * as crypto from 'node:crypto';`, `crypto.randomFillSync.call(crypto, Buffer.alloc(1 << 20));`),
+    errors: [{ messageId: 'blocking' as const, suggestions: [] }],
+  },
+  {
     code: express(randomFill, `randomFillSync(buffer, 0, 128 * 1024);`),
     errors: [
       {
@@ -160,6 +172,8 @@ runRuleTests('no-sync-crypto', rule, {
       `import { randomFillSync } from 'node:crypto';`,
       `randomFillSync(new Uint32Array(4)); randomFillSync(Buffer.alloc(65535)); randomFillSync(buffer); randomFillSync(Buffer.alloc(1 << 20), 0, 32); randomFillSync(Buffer.alloc(65536), 1); randomFillSync(Buffer.alloc(size)); randomFillSync(...args);`,
     ),
+    // `.apply()` hides the arguments; `.call()` with a small buffer.
+    express(`import * as crypto from 'node:crypto';`, `crypto.randomFillSync.apply(crypto, [Buffer.alloc(1 << 20)]); crypto.randomFillSync.call(crypto, Buffer.alloc(16));`),
     express(``, `const Buffer = { alloc: () => new Uint8Array(1) }; require('crypto').randomFillSync(Buffer.alloc(1 << 20));`),
     // genSaltSync and friends (see src/catalog/not-blocking.ts).
     ...notBlockingApis

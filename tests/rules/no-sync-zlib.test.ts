@@ -60,6 +60,13 @@ const importStyles = [
     line: 6,
   },
   {
+    code: express(`import zlib = require('node:zlib');`, `res.send(zlib.unzipSync(body));`),
+    output: withAddedImports(
+      express(`import zlib = require('node:zlib');`, `res.send(await promisify(zlib.unzip)(body));`),
+      `import { promisify } from 'node:util';`,
+    ),
+  },
+  {
     code: expressCjs(`const zlib = require('zlib');`, `res.send(zlib.brotliCompressSync(body));`),
     output: withAddedImports(
       expressCjs(`const zlib = require('zlib');`, `res.send(await promisify(zlib.brotliCompress)(body));`),
