@@ -315,7 +315,7 @@ function specifierLike(module: string, blockingModuleName: string): string {
 /** `x` of `x.f` / `x['f']` with its parentheses, so `(cp as any).execSync` keeps them. */
 function memberObjectText(sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): string {
   const accessor = sourceCode.getTokenAfter(member.object, ASTUtils.isNotClosingParenToken)!;
-  return sourceCode.text.slice(member.range[0], accessor.range[0]);
+  return sourceCode.text.slice(member.range[0], sourceCode.getTokenBefore(accessor)!.range[1]);
 }
 
 /** A module-level `const name = promisify(fn)` visible at the call. */

@@ -89,6 +89,21 @@ const invalid = [
     ],
   },
   {
+    // The rewrite keeps the object as written, without the line break before the member.
+    code: express(`import fs from 'fs';`, `const list = fs\n    .readdirSync(dir);`),
+    errors: [
+      {
+        messageId: 'blocking' as const,
+        suggestions: [
+          {
+            messageId: 'useAwaited' as const,
+            output: express(`import fs from 'fs';`, `const list = await fs.promises.readdir(dir);`),
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: express(`import { readFileSync } from 'fs';`, `readFileSync(3);`),
     errors: [{ messageId: 'blocking' as const, suggestions: [] }],
   },
