@@ -221,7 +221,10 @@ interface CalleeRewrite {
 }
 
 /** A value the rewrite refers to: an expression already in scope, or an import the fix adds. */
-type Binding = { readonly text: string; readonly newImport?: undefined } | { readonly text: string; readonly newImport: NewImport };
+interface Binding {
+  readonly text: string;
+  readonly newImport?: NewImport;
+}
 
 interface NewImport {
   /** Module specifier to import from, in the file's spelling (`node:util` or `util`). */
