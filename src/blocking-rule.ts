@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
-import { apiName, type BlockingApi, type BlockingFamily } from './catalog/index.js';
+import { apiName, type AwaitedReplacement, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
 import {
   analysisOptions,
@@ -44,19 +44,18 @@ export function createBlockingCallRule({
       schema: blockingRuleSchema,
       defaultOptions: [{ allow: [] }],
       messages: {
-        blocking: `\`{{api}}()\` ${COST} Use \`await {{replacement}}()\` from \`{{module}}\` instead{{caveat}}.`,
+        blocking: `\`{{api}}()\` ${COST} Use {{replacement}} instead{{caveat}}.`,
         blockingNoEquivalent: `\`{{api}}()\` ${COST} {{advice}}`,
         blockingHelper:
           '`{{callee}}()` blocks the event loop in this {{context}}: it calls {{chain}}, and every other request waits until it returns. {{fix}}',
-        useAwaited: 'Replace with `await {{replacement}}()` from `{{module}}`.',
-        useAwaitedInAsyncHandler:
-          'Make this {{context}} async and replace the call with `await {{replacement}}()` from `{{module}}`.',
+        useAwaited: 'Replace with {{replacement}}.',
+        useAwaitedInAsyncHandler: 'Make this {{context}} async and replace the call with {{replacement}}.',
       },
     },
     defaultOptions: [{ allow: [] }],
     create(context, [options]) {
       const settings = readSettings(context.settings);
-      const inScope = createCallFilter(options, settings);
+      const inScope = createCallFilter(options, settings, family);
       return {
         Program() {
           for (const call of getFileAnalysis(context, analysisOptions(options, settings)).calls) {
@@ -86,7 +85,7 @@ function report(
         context: where,
         chain: [...inner.map((helper) => `\`${helper}()\``), `\`${apiName(api)}()\` (${file}:${line})`].join(' → '),
         fix: replacement
-          ? `Use \`await ${replacement.name}()\` from \`${replacement.module}\` there, and await the helper here.`
+          ? `Use ${describeReplacement(replacement)} there, and await the helper here.`
           : (api.advice ?? ''),
       },
     });
@@ -101,7 +100,7 @@ function report(
     return;
   }
   const suggestion = awaitedSuggestion(context.sourceCode, call);
-  const data = replacementData(api, where);
+  const data = { api: apiName(api), context: where, replacement: describeReplacement(replacement) };
   context.report({
     node: call.node,
     messageId: 'blocking',
@@ -118,11 +117,13 @@ function report(
   });
 }
 
-function replacementData(api: BlockingApi, where: string): Record<string, string> {
-  return {
-    api: apiName(api),
-    context: where,
-    replacement: api.replacement?.name ?? '',
-    module: api.replacement?.module ?? '',
-  };
+/**
+ * How messages show a replacement, built from its catalog entry:
+ * "`await readFile()` from `node:fs/promises`",
+ * "`(await promisify(exec)()).stdout` from `node:child_process` and `node:util`".
+ */
+function describeReplacement({ module, name, promisified, resultProperty }: AwaitedReplacement): string {
+  const awaited = `await ${promisified ? `promisify(${name})` : name}()`;
+  const expression = resultProperty ? `(${awaited}).${resultProperty}` : awaited;
+  return `\`${expression}\` from \`${module}\`${promisified ? ' and `node:util`' : ''}`;
 }

@@ -1,7 +1,15 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { AnalysisOptions, BlockingCall, FollowCalls, RequestSite } from './analysis/file-analysis.js';
-import { apiName } from './catalog/index.js';
+import {
+  apiName,
+  bareModuleName,
+  BLOCKING_FAMILIES,
+  blockingApis,
+  type AwaitedReplacement,
+  type BlockingApi,
+  type BlockingFamily,
+} from './catalog/index.js';
 
 /**
  * Which code a rule checks. Every handler blocks the loop in Node, sync or async, so `handlers` is
@@ -64,36 +72,96 @@ export const blockingRuleSchema: JSONSchema4[] = [
 
 /** `settings['event-loop']`: defaults shared by every rule of the plugin. */
 export interface EventLoopSettings {
-  scope?: Scope;
-  followCalls?: FollowCalls;
-  maxDepth?: number;
+  readonly scope?: Scope;
+  readonly followCalls?: FollowCalls;
+  readonly maxDepth?: number;
+  /** The built-in catalog followed by the user's `blockingApis` (a later entry wins for the same API). */
+  readonly catalog: readonly BlockingApi[];
 }
+
+const DEFAULT_SETTINGS: EventLoopSettings = { catalog: blockingApis };
+const SETTINGS = "settings['event-loop']";
+
+/** Parsed once per settings object: ESLint passes the same object for every file of a config. */
+const parsed = new WeakMap<object, EventLoopSettings>();
 
 export function readSettings(settings: TSESLint.SharedConfigurationSettings): EventLoopSettings {
   const raw = settings['event-loop'];
-  if (raw === undefined) return {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new TypeError(`settings['event-loop'] must be an object, got ${JSON.stringify(raw)}.`);
+  if (raw === undefined) return DEFAULT_SETTINGS;
+  if (!isRecord(raw)) {
+    throw new TypeError(`${SETTINGS} must be an object, got ${JSON.stringify(raw)}.`);
   }
-  const { scope, followCalls, maxDepth } = raw as Record<string, unknown>;
-  const oneOf = (name: string, value: unknown, allowed: readonly string[]): void => {
-    if (value !== undefined && !allowed.includes(value as string)) {
-      throw new TypeError(
-        `settings['event-loop'].${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value)}.`,
-      );
-    }
-  };
+  let result = parsed.get(raw);
+  if (!result) {
+    result = parseSettings(raw);
+    parsed.set(raw, result);
+  }
+  return result;
+}
+
+function parseSettings(raw: Record<string, unknown>): EventLoopSettings {
+  const { scope, followCalls, maxDepth, blockingApis: userApis } = raw;
   oneOf('scope', scope, SCOPES);
   oneOf('followCalls', followCalls, FOLLOW_CALLS);
   if (maxDepth !== undefined && !(Number.isInteger(maxDepth) && (maxDepth as number) >= 1 && (maxDepth as number) <= MAX_MAX_DEPTH)) {
-    throw new TypeError(
-      `settings['event-loop'].maxDepth must be an integer from 1 to ${MAX_MAX_DEPTH}, got ${JSON.stringify(maxDepth)}.`,
-    );
+    throw new TypeError(`${SETTINGS}.maxDepth must be an integer from 1 to ${MAX_MAX_DEPTH}, got ${JSON.stringify(maxDepth)}.`);
+  }
+  if (userApis !== undefined && !Array.isArray(userApis)) {
+    throw new TypeError(`${SETTINGS}.blockingApis must be an array, got ${JSON.stringify(userApis)}.`);
   }
   return {
     scope: scope as Scope | undefined,
     followCalls: followCalls as FollowCalls | undefined,
     maxDepth: maxDepth as number | undefined,
+    catalog: userApis?.length ? [...blockingApis, ...userApis.map((entry, index) => userApi(entry, index))] : blockingApis,
+  };
+}
+
+function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    throw new TypeError(`${SETTINGS}.${name} must be one of ${quoteAll(allowed)}, got ${JSON.stringify(value)}.`);
+  }
+}
+
+/**
+ * One entry of `settings['event-loop'].blockingApis`:
+ * `{ module, path, family, message }` for an API with no awaited form, or
+ * `{ module, path, family, replacement: { module, name, promisified? } }` for one with an awaited form.
+ */
+function userApi(entry: unknown, index: number): BlockingApi {
+  const where = `${SETTINGS}.blockingApis[${index}]`;
+  if (!isRecord(entry)) throw new TypeError(`${where} must be an object, got ${JSON.stringify(entry)}.`);
+  rejectUnknownKeys(entry, ['module', 'path', 'family', 'message', 'replacement'], where);
+  const module = nonEmptyString(entry.module, `${where}.module`);
+  const path = nonEmptyString(entry.path, `${where}.path`).split('.');
+  if (path.some((key) => key === '')) {
+    throw new TypeError(`${where}.path must be export names joined by dots ("hashSync", "ZipFile.openSync"), got ${JSON.stringify(entry.path)}.`);
+  }
+  const { family, message, replacement } = entry;
+  if (!BLOCKING_FAMILIES.includes(family as BlockingFamily)) {
+    throw new TypeError(`${where}.family must be one of ${quoteAll(BLOCKING_FAMILIES)}, got ${JSON.stringify(family)}.`);
+  }
+  if ((message === undefined) === (replacement === undefined)) {
+    throw new TypeError(
+      `${where} needs exactly one of "message" (what to do instead) and "replacement" (the awaited form a suggestion switches to).`,
+    );
+  }
+  const api = { family: family as BlockingFamily, modules: [bareModuleName(module)], path };
+  return message === undefined
+    ? { ...api, replacement: userReplacement(replacement, `${where}.replacement`) }
+    : { ...api, advice: nonEmptyString(message, `${where}.message`) };
+}
+
+function userReplacement(raw: unknown, where: string): AwaitedReplacement {
+  if (!isRecord(raw)) throw new TypeError(`${where} must be an object, got ${JSON.stringify(raw)}.`);
+  rejectUnknownKeys(raw, ['module', 'name', 'promisified'], where);
+  if (raw.promisified !== undefined && typeof raw.promisified !== 'boolean') {
+    throw new TypeError(`${where}.promisified must be true or false, got ${JSON.stringify(raw.promisified)}.`);
+  }
+  return {
+    module: nonEmptyString(raw.module, `${where}.module`),
+    name: nonEmptyString(raw.name, `${where}.name`),
+    ...(raw.promisified === true && { promisified: true }),
   };
 }
 
@@ -124,8 +192,45 @@ export function createScopeFilter(options: ScopeOptions, settings: EventLoopSett
 export function createCallFilter(
   options: BlockingRuleOptions,
   settings: EventLoopSettings,
+  family: BlockingFamily,
 ): (call: BlockingCall) => boolean {
   const inScope = createScopeFilter(options, settings);
   const allowed = new Set(options.allow);
+  if (allowed.size > 0) checkAllowList(allowed, settings.catalog, family);
   return (call) => !allowed.has(apiName(call.api)) && !allowed.has(call.api.path.join('.')) && inScope(call);
 }
+
+/** An allow-list entry that names nothing this rule reports is a typo or belongs to another rule. */
+function checkAllowList(allowed: ReadonlySet<string>, catalog: readonly BlockingApi[], family: BlockingFamily): void {
+  const apis = catalog.filter((api) => api.family === family);
+  const names = new Set(apis.flatMap((api) => [apiName(api), api.path.join('.')]));
+  for (const name of allowed) {
+    if (names.has(name)) continue;
+    const example = apis[0];
+    throw new TypeError(
+      `"allow" entry ${JSON.stringify(name)} names no ${family} API in the catalog${
+        example ? `; write a full name such as "${apiName(example)}" or an export name such as "${example.path.join('.')}"` : ''
+      }.`,
+    );
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`${where} must be a non-empty string, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function rejectUnknownKeys(value: Record<string, unknown>, known: readonly string[], where: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new TypeError(`${where} has unknown property ${JSON.stringify(unknown)}; expected ${quoteAll(known)}.`);
+  }
+}
+
+const quoteAll = (values: readonly string[]): string => values.map((value) => `"${value}"`).join(', ');

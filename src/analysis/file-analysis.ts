@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { blockingApis, blockingApiTraceMap, importSpecifiers, type BlockingApi } from '../catalog/index.js';
+import { blockingApiTraceMap, catalogModulePattern, type BlockingApi } from '../catalog/index.js';
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
+import { readSettings } from '../options.js';
 import { isFunctionNode } from '../util/ast.js';
 import { analyseModuleSites, nextGeneration, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
@@ -39,11 +40,6 @@ export interface FileAnalysis {
 
 const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis>>();
 
-const catalogModulePattern = new RegExp(
-  `['"\`](?:${[...new Set(blockingApis.flatMap((api) => api.modules.flatMap(importSpecifiers)))]
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('|')})['"\`/]`,
-);
 
 /**
  * The shared per-file result: computed on first use by any rule, cached on the Program node, so
@@ -59,7 +55,7 @@ export function getFileAnalysis(
   if (!byOptions) cache.set(sourceCode.ast, (byOptions = new Map()));
   let analysis = byOptions.get(key);
   if (!analysis) {
-    analysis = analyseFile(context, options);
+    analysis = analyseFile(context, options, readSettings(context.settings).catalog);
     byOptions.set(key, analysis);
   }
   return analysis;
@@ -68,6 +64,7 @@ export function getFileAnalysis(
 function analyseFile(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   { followCalls, maxDepth }: AnalysisOptions,
+  catalog: readonly BlockingApi[],
 ): FileAnalysis {
   const { sourceCode, filename } = context;
   nextGeneration();
@@ -76,8 +73,8 @@ function analyseFile(
     parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
     cwd: context.cwd,
     maxDepth: followCalls === 'off' ? 0 : maxDepth,
-    catalogTraceMap: blockingApiTraceMap,
-    catalogModulePattern,
+    catalogTraceMap: blockingApiTraceMap(catalog),
+    catalogModulePattern: catalogModulePattern(catalog),
   };
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
   if (sites.length === 0) return { calls: [] };
@@ -108,6 +105,7 @@ export function siteDescription(site: RequestSite): string {
 function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
   return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
 }
+
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {

@@ -3,8 +3,9 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
-import type { BlockingApi, TraceMap, TraceMapNode } from '../catalog/index.js';
+import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
 import { isFunctionNode, propertyName } from '../util/ast.js';
+import { blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
 import {
@@ -268,6 +269,7 @@ export function analyseModuleSites(
     const call = callThrough(reference.node);
     if (!call || seen.has(call.node)) continue;
     seen.add(call.node);
+    if (reference.info.blocksWhen && !blocksWithArguments(source, call, reference.info.blocksWhen)) continue;
     seeds.push({
       node: call.node,
       reach: { api: reference.info, site: { file: display, line: call.node.loc.start.line }, helpers: [], crossModule: false },
@@ -322,6 +324,17 @@ export function analyseModuleSites(
 
   const propagation = propagate(source, seeds, options.maxDepth);
   return { ...propagation, sites: propagation.sites as AnalysedSite[], dependencies, importedBindings, imported };
+}
+
+/** The API's own arguments (after `thisArg` for `.call()`; unknown, so not blocking, for `.apply()`) decide. */
+function blocksWithArguments(
+  source: ModuleSource,
+  call: { node: TSESTree.CallExpression; invocation: DirectCall['invocation'] },
+  condition: BlockingCondition,
+): boolean {
+  if (call.invocation === 'apply' || call.invocation === 'callback') return false;
+  const args = call.invocation === 'call' ? call.node.arguments.slice(1) : call.node.arguments;
+  return blocksWith(condition, args, source.getScope(call.node));
 }
 
 /** `readCache`, `store.load`, `this.reports.render`: how a chain names the helper a call runs. */

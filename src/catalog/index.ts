@@ -1,11 +1,22 @@
 import { isBuiltin } from 'node:module';
 import { ASTUtils } from '@typescript-eslint/utils';
+import { nodeChildProcessApis } from './node-child-process.js';
+import { nodeCryptoApis } from './node-crypto.js';
 import { nodeFsApis } from './node-fs.js';
+import { nodeZlibApis } from './node-zlib.js';
+import { packageApis } from './packages.js';
 import type { BlockingApi } from './types.js';
 
-export type { AwaitedReplacement, BlockingApi, BlockingFamily } from './types.js';
+export { BLOCKING_FAMILIES } from './types.js';
+export type { AwaitedReplacement, BlockingApi, BlockingCondition, BlockingFamily } from './types.js';
 
-export const blockingApis: readonly BlockingApi[] = [...nodeFsApis];
+export const blockingApis: readonly BlockingApi[] = [
+  ...nodeFsApis,
+  ...nodeChildProcessApis,
+  ...nodeCryptoApis,
+  ...nodeZlibApis,
+  ...packageApis,
+];
 
 /** `fs.readFileSync`: how messages and allow-lists name an API. */
 export function apiName(api: BlockingApi): string {
@@ -20,6 +31,12 @@ export function importSpecifiers(moduleName: string): string[] {
   return isBuiltin(moduleName) && !moduleName.startsWith('node:')
     ? [moduleName, `node:${moduleName}`]
     : [moduleName];
+}
+
+/** `node:fs` → `fs`: catalogs store core modules bare, and importSpecifiers derives the prefixed form. */
+export function bareModuleName(moduleName: string): string {
+  const bare = moduleName.startsWith('node:') ? moduleName.slice('node:'.length) : moduleName;
+  return bare !== moduleName && isBuiltin(bare) ? bare : moduleName;
 }
 
 export type TraceMapNode = Record<string | symbol, unknown>;
@@ -49,4 +66,34 @@ export function buildTraceMap<T>(
   return root as TraceMap<T>;
 }
 
-export const blockingApiTraceMap: TraceMap<BlockingApi> = buildTraceMap(blockingApis, (api) => api);
+const catalogTraceMaps = new WeakMap<readonly BlockingApi[], TraceMap<BlockingApi>>();
+
+/**
+ * The trace map of a catalog (the built-in one, or it plus a config's `blockingApis`), built once
+ * per catalog array: settings are parsed once per config, so every file of a config shares it.
+ */
+export function blockingApiTraceMap(catalog: readonly BlockingApi[]): TraceMap<BlockingApi> {
+  let traceMap = catalogTraceMaps.get(catalog);
+  if (!traceMap) {
+    traceMap = buildTraceMap(catalog, (api) => api);
+    catalogTraceMaps.set(catalog, traceMap);
+  }
+  return traceMap;
+}
+
+const catalogPatterns = new WeakMap<readonly BlockingApi[], RegExp>();
+
+/**
+ * Matches a quoted module specifier of the catalog (`'fs'`, `"node:child_process"`, `'fs/promises'`):
+ * the cheap text pre-check that lets a helper module that names none of them go unparsed.
+ */
+export function catalogModulePattern(catalog: readonly BlockingApi[]): RegExp {
+  let pattern = catalogPatterns.get(catalog);
+  if (!pattern) {
+    const names = [...new Set(catalog.flatMap((api) => api.modules.flatMap(importSpecifiers)))];
+    const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    pattern = new RegExp(`['"\`](?:${escaped.join('|')})['"\`/]`);
+    catalogPatterns.set(catalog, pattern);
+  }
+  return pattern;
+}

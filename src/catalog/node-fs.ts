@@ -1,4 +1,4 @@
-import type { BlockingApi } from './types.js';
+import type { AwaitedReplacement, BlockingApi } from './types.js';
 
 /**
  * Every synchronous function of `node:fs` in current @types/node, with its `node:fs/promises`
@@ -9,12 +9,20 @@ import type { BlockingApi } from './types.js';
 const FS_MODULES = ['fs', 'graceful-fs'] as const;
 const PROMISES = 'node:fs/promises';
 
+/** `name` from `node:fs/promises`; the sync forms also take file descriptors, the promise API FileHandles. */
+const promisesReplacement = (name: string, more: Partial<AwaitedReplacement> = {}): AwaitedReplacement => ({
+  module: PROMISES,
+  name,
+  fileDescriptorArgument: true,
+  ...more,
+});
+
 /** Same name without `Sync`, same arguments, same resolved value. */
 const dropIn = (name: string): BlockingApi => ({
   family: 'fs',
   modules: FS_MODULES,
   path: [`${name}Sync`],
-  replacement: { module: PROMISES, name },
+  replacement: promisesReplacement(name),
 });
 
 /** Has a promise form, but awaiting it does not give the same result. */
@@ -22,7 +30,7 @@ const differing = (syncName: string, name: string, differs: string): BlockingApi
   family: 'fs',
   modules: FS_MODULES,
   path: [syncName],
-  replacement: { module: PROMISES, name, differs },
+  replacement: promisesReplacement(name, { differs }),
 });
 
 /** Works on a numeric file descriptor; the promise API works on a FileHandle instead. */
@@ -67,14 +75,14 @@ export const nodeFsApis: readonly BlockingApi[] = [
       family: 'fs',
       modules: FS_MODULES,
       path: [`${name}Sync`],
-      replacement: { module: PROMISES, name, unsupportedOptions: ['throwIfNoEntry'] },
+      replacement: promisesReplacement(name, { unsupportedOptions: ['throwIfNoEntry'] }),
     }),
   ),
   {
     family: 'fs',
     modules: FS_MODULES,
     path: ['realpathSync', 'native'],
-    replacement: { module: PROMISES, name: 'realpath' },
+    replacement: promisesReplacement('realpath'),
   },
   {
     family: 'fs',

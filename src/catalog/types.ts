@@ -3,15 +3,47 @@
  * suggestion is built from that entry, so a fact about an API lives in exactly one place.
  */
 
-/** One rule per family; the family decides which rule reports an entry. */
-export type BlockingFamily = 'fs';
+/** One rule per family (`no-sync-<family>`); the family decides which rule reports an entry. */
+export const BLOCKING_FAMILIES = ['fs', 'child-process', 'crypto', 'zlib'] as const;
+export type BlockingFamily = (typeof BLOCKING_FAMILIES)[number];
 
 /** The awaited form of a blocking API that a suggestion can switch to. */
 export interface AwaitedReplacement {
   /** Module the replacement is imported from, as it is written in an import (`node:fs/promises`). */
   readonly module: string;
-  /** Export of that module (`readFile`). */
+  /**
+   * Export of that module (`readFile`), or a dotted path below one (`ZipEntry.create`): such a
+   * replacement is only reached through the object the sync API was read from (`ZipEntry.createSync`).
+   */
   readonly name: string;
+  /**
+   * `name` takes a Node-style callback instead of returning a promise: the awaited form is
+   * `await promisify(name)(...)`, with `promisify` from `node:util`.
+   */
+  readonly promisified?: boolean;
+  /**
+   * The property of the resolved value that holds what the sync call returned: `promisify(exec)`
+   * resolves to `{ stdout, stderr }` where `execSync` returns stdout, so the rewrite reads `.stdout`.
+   */
+  readonly resultProperty?: string;
+  /**
+   * The sync form returns a Buffer unless an `encoding` option asks for a string, while the awaited
+   * form decodes UTF-8 by default. The suggestion is offered only where both give the same value:
+   * an `encoding` option is written out, the result is turned into a string with `.toString()`
+   * (which the rewrite drops), or the result is not used.
+   */
+  readonly decodesByDefault?: boolean;
+  /**
+   * Fewest arguments the awaited form accepts (bcryptjs' `hash` has no default salt; `promisify()`
+   * types a function by its last overload, which for `scrypt` takes options): with fewer, no
+   * suggestion, so that every suggestion runs and type-checks.
+   */
+  readonly requiredArguments?: number;
+  /**
+   * The sync form also takes a numeric file descriptor as its first argument where the awaited form
+   * takes a path or a FileHandle (`readFileSync(fd)`): a number literal there withholds the suggestion.
+   */
+  readonly fileDescriptorArgument?: boolean;
   /**
    * Set when awaiting the replacement does not give the same value or accept the same arguments
    * (`open()` resolves to a FileHandle, not an fd): the message names the replacement, but no
@@ -26,6 +58,23 @@ export interface AwaitedReplacement {
   readonly unsupportedOptions?: readonly string[];
 }
 
+/**
+ * For APIs that block only for some arguments: the condition under which a call blocks. A call whose
+ * arguments the rule cannot see into is not reported (these APIs are mostly called the fast way).
+ */
+export type BlockingCondition =
+  /**
+   * `randomFillSync(buffer, offset?, size?)`: blocks when it fills at least `bytes` bytes, known
+   * from a constant `size`, or from a buffer allocated with a constant length.
+   */
+  | { readonly kind: 'fills-at-least'; readonly bytes: number }
+  /**
+   * shelljs `exec(command, options?, callback?)`: synchronous unless given a callback or
+   * `{ [option]: true }`; reported when every argument after the command is an options object
+   * literal without that option set.
+   */
+  | { readonly kind: 'sync-unless-option'; readonly option: string };
+
 export interface BlockingApi {
   readonly family: BlockingFamily;
   /**
@@ -38,4 +87,6 @@ export interface BlockingApi {
   readonly replacement?: AwaitedReplacement;
   /** What to do instead, for APIs with no awaited equivalent (a full sentence). */
   readonly advice?: string;
+  /** Absent: every call blocks. */
+  readonly blocksWhen?: BlockingCondition;
 }

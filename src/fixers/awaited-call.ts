@@ -1,8 +1,11 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BlockingCall, RequestSite } from '../analysis/file-analysis.js';
 import type { DirectCall } from '../analysis/module-graph.js';
-import type { AwaitedReplacement } from '../catalog/index.js';
+import { bareModuleName, importSpecifiers, type AwaitedReplacement } from '../catalog/index.js';
 import { isFunctionNode, propertyName, type FunctionNode } from '../util/ast.js';
+
+/** A call of a catalog API itself, with how it was written: what the rewrite works from. */
+type DirectBlockingCall = BlockingCall & DirectCall;
 
 export interface AwaitedSuggestion {
   /** The enclosing handler had to become async for `await` to be valid. */
@@ -12,8 +15,9 @@ export interface AwaitedSuggestion {
 
 /**
  * The rewrite of a blocking call to its awaited equivalent, or undefined where the rewrite would
- * not keep the code valid and meaning the same: no drop-in replacement, an option the awaited form
- * ignores, `.call`/optional calls, or an enclosing function that cannot become async.
+ * not keep the code valid and meaning the same: no drop-in replacement, an option or argument
+ * count the awaited form does not take, a result the awaited form gives differently, `.call`/
+ * optional calls, or an enclosing function that cannot become async.
  */
 export function awaitedSuggestion(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -23,30 +27,84 @@ export function awaitedSuggestion(
   const { node: call, direct } = blocking;
   if (!direct || !replacement || replacement.differs || direct.invocation !== 'direct' || call.optional) return undefined;
   if (!argumentsSupported(call, replacement)) return undefined;
+  const result = resultUse(call, replacement);
+  if (!result) return undefined;
 
   const fn = enclosingFunction(call);
   if (!fn || (fn.generator && !fn.async)) return undefined;
   const makesHandlerAsync = !fn.async;
   if (makesHandlerAsync && !canBecomeAsync(fn, blocking)) return undefined;
 
-  const callee = calleeRewrite(sourceCode, blocking, direct, replacement);
+  const callee = calleeRewrite(sourceCode, { ...blocking, ...direct }, replacement);
   if (!callee) return undefined;
 
   return {
     makesHandlerAsync,
     fix: (fixer) => {
-      const rest = sourceCode.text.slice(blocking.node.callee.range[1], call.range[1]);
+      const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);
       const awaited = `await ${callee.text}${rest}`;
-      const fixes = [
-        fixer.replaceText(call, call.parent.type === AST_NODE_TYPES.AwaitExpression
-          ? `${callee.text}${rest}`
-          : needsParentheses(call) ? `(${awaited})` : awaited),
-      ];
-      if (callee.importFix) fixes.push(callee.importFix(fixer));
+      const { target, property } = result;
+      let text: string;
+      if (property) text = `(${awaited}).${property}`;
+      else if (target.parent.type === AST_NODE_TYPES.AwaitExpression) text = `${callee.text}${rest}`;
+      else text = needsParentheses(target) ? `(${awaited})` : awaited;
+      const fixes = [fixer.replaceText(target, text), ...callee.importFixes(fixer)];
       if (makesHandlerAsync) fixes.push(...makeAsync(sourceCode, fn, fixer));
       return fixes;
     },
   };
+}
+
+interface ResultUse {
+  /** The node the awaited expression replaces: the call, or `call.toString()` when the rewrite drops it. */
+  readonly target: TSESTree.CallExpression;
+  /** Property of the resolved value to read (`stdout`); undefined when the whole value is the result or it is unused. */
+  readonly property?: string;
+}
+
+/**
+ * How the sync call's result is used, and so what the rewrite must produce to keep it: nothing
+ * when it is discarded; the replacement's `resultProperty` otherwise; and for a replacement that
+ * decodes output the sync form returns as a Buffer, only a string use (an `encoding` option, or
+ * `.toString()`, which the rewrite drops because the awaited form already decoded it).
+ */
+function resultUse(call: TSESTree.CallExpression, replacement: AwaitedReplacement): ResultUse | undefined {
+  if (call.parent.type === AST_NODE_TYPES.ExpressionStatement) return { target: call };
+  const property = replacement.resultProperty;
+  if (!replacement.decodesByDefault || hasEncodingOption(call)) return { target: call, property };
+  const member = call.parent;
+  const toString = member.parent;
+  if (
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === call &&
+    propertyName(member.property, member.computed) === 'toString' &&
+    toString?.type === AST_NODE_TYPES.CallExpression &&
+    toString.callee === member &&
+    toString.arguments.every(
+      (argument) => argument.type === AST_NODE_TYPES.Literal && UTF8.has(String(argument.value).toLowerCase()),
+    ) &&
+    toString.arguments.length <= 1
+  ) {
+    return { target: toString, property };
+  }
+  return undefined;
+}
+
+const UTF8 = new Set(['utf8', 'utf-8']);
+
+/** An options object literal with an `encoding` string: both forms then return that encoding's result. */
+function hasEncodingOption(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
+      argument.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          propertyName(property.key, property.computed) === 'encoding' &&
+          property.value.type === AST_NODE_TYPES.Literal &&
+          typeof property.value.value === 'string',
+      ),
+  );
 }
 
 /** The await must be evaluated in `fn`'s body: not in its parameters, a class field or a static block. */
@@ -127,17 +185,31 @@ export function needsParentheses(call: TSESTree.CallExpression): boolean {
 }
 
 /**
- * The awaited form must receive the same arguments: no spread (the rule cannot see them), no file
- * descriptor literal where the promise API wants a FileHandle, and no option the awaited form ignores.
+ * The awaited form must receive the same arguments: no spread (the rule cannot see them), at least
+ * as many as it needs, no file descriptor literal where it wants a FileHandle, and no option it
+ * ignores (an options object it cannot see into may hold one).
  */
 function argumentsSupported(call: TSESTree.CallExpression, replacement: AwaitedReplacement): boolean {
   const [first, ...rest] = call.arguments;
   if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
-  if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'number') return false;
+  if (call.arguments.length < (replacement.requiredArguments ?? 0)) return false;
+  if (
+    replacement.fileDescriptorArgument &&
+    first?.type === AST_NODE_TYPES.Literal &&
+    typeof first.value === 'number'
+  ) {
+    return false;
+  }
   const unsupported = replacement.unsupportedOptions;
   if (!unsupported) return true;
   return rest.every((argument) => {
-    if (argument.type === AST_NODE_TYPES.Literal) return true;
+    if (
+      argument.type === AST_NODE_TYPES.Literal ||
+      argument.type === AST_NODE_TYPES.TemplateLiteral ||
+      argument.type === AST_NODE_TYPES.ArrayExpression
+    ) {
+      return true;
+    }
     if (argument.type !== AST_NODE_TYPES.ObjectExpression) return false;
     return argument.properties.every(
       (property) =>
@@ -149,37 +221,149 @@ function argumentsSupported(call: TSESTree.CallExpression, replacement: AwaitedR
 
 interface CalleeRewrite {
   readonly text: string;
-  readonly importFix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+  readonly importFixes: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 }
 
-const PROMISES_SPECIFIERS = new Set(['fs/promises', 'node:fs/promises']);
+/** A value the rewrite refers to: an expression already in scope, or an import the fix adds. */
+interface Binding {
+  readonly text: string;
+  readonly newImport?: NewImport;
+}
 
-/** What to call instead, and the import that makes it available when the file has none yet. */
+interface NewImport {
+  /** Module specifier to import from, in the file's spelling (`node:util` or `util`). */
+  readonly specifier: string;
+  readonly name: string;
+  readonly local: string;
+}
+
+const FS_PROMISES = 'node:fs/promises';
+const UTIL = 'node:util';
+
+/** What to call instead, and the imports that make it available when the file has none yet. */
 function calleeRewrite(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  blocking: BlockingCall,
-  { reference, moduleName }: DirectCall,
+  blocking: DirectBlockingCall,
   replacement: AwaitedReplacement,
 ): CalleeRewrite | undefined {
-  const isNodeFs = moduleName === 'fs' || moduleName === 'node:fs';
-  // `fs.readFileSync(...)` on the module object itself: `fs.promises.readFile(...)` needs no import.
-  if (
-    isNodeFs &&
-    replacement.module === 'node:fs/promises' &&
-    blocking.api.path.length === 1 &&
-    reference.type === AST_NODE_TYPES.MemberExpression
-  ) {
-    return { text: `${sourceCode.getText(reference.object)}.promises.${replacement.name}` };
-  }
-  if (replacement.module !== 'node:fs/promises') return undefined;
-
   const scope = sourceCode.getScope(blocking.node);
-  const existing = existingPromisesBinding(sourceCode, replacement.name, scope);
-  if (existing) return { text: existing };
+  const taken = new Set<string>();
+  const fn = replacementBinding(sourceCode, blocking, replacement, scope, taken);
+  if (!fn) return undefined;
+  if (!replacement.promisified) return { text: fn.text, importFixes: importFixes(sourceCode, blocking, [fn]) };
 
-  const specifier = moduleName.startsWith('node:') ? 'node:fs/promises' : 'fs/promises';
-  const local = freeName(sourceCode, scope, replacement.name);
-  const binding = local === replacement.name ? local : `${replacement.name} as ${local}`;
+  const promisify = moduleExport(sourceCode, blocking, UTIL, 'promisify', scope, taken);
+  // `const execAsync = promisify(exec)` already in the file: call that.
+  const alias = fn.newImport || promisify.newImport ? undefined : promisifiedAlias(sourceCode, scope, promisify.text, fn.text);
+  if (alias) return { text: alias, importFixes: () => [] };
+  return { text: `${promisify.text}(${fn.text})`, importFixes: importFixes(sourceCode, blocking, [promisify, fn]) };
+}
+
+/** The replacement function: next to the sync API on the same object, or imported by name. */
+function replacementBinding(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  blocking: DirectBlockingCall,
+  replacement: AwaitedReplacement,
+  scope: TSESLint.Scope.Scope,
+  taken: Set<string>,
+): Binding | undefined {
+  const { reference, moduleName, api } = blocking;
+  const namePath = replacement.name.split('.');
+  if (reference.type === AST_NODE_TYPES.MemberExpression && !reference.optional) {
+    const object = memberObjectText(sourceCode, reference);
+    // `fs.readFileSync(...)` on the module object itself: `fs.promises.readFile(...)` needs no import.
+    if (
+      bareModuleName(moduleName) === 'fs' &&
+      replacement.module === FS_PROMISES &&
+      api.path.length === 1
+    ) {
+      return { text: `${object}.promises.${replacement.name}` };
+    }
+    // `cp.execSync` → `cp.exec`, `ZipEntry.createSync` → `ZipEntry.create`: a sibling of the same module.
+    if (
+      bareModuleName(replacement.module) === bareModuleName(moduleName) &&
+      namePath.length === api.path.length &&
+      namePath.slice(0, -1).every((key, index) => key === api.path[index])
+    ) {
+      return { text: `${object}.${namePath.at(-1)!}` };
+    }
+  }
+  if (namePath.length > 1) return undefined;
+  return moduleExport(sourceCode, blocking, replacement.module, replacement.name, scope, taken);
+}
+
+/** `module`'s export `name`, as a binding the file already has or as a new import. */
+function moduleExport(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  blocking: DirectBlockingCall,
+  module: string,
+  name: string,
+  scope: TSESLint.Scope.Scope,
+  taken: Set<string>,
+): Binding {
+  const specifiers = new Set(importSpecifiers(bareModuleName(module)));
+  const existing = existingBinding(sourceCode, specifiers, name, scope);
+  if (existing) return { text: existing };
+  const local = freeName(sourceCode, scope, name, taken);
+  taken.add(local);
+  return { text: local, newImport: { specifier: specifierLike(module, blocking.moduleName), name, local } };
+}
+
+/**
+ * A core module in the spelling the file used for the blocking import (`node:fs` → `node:util`,
+ * `fs` → `util`); a package as it is.
+ */
+function specifierLike(module: string, blockingModuleName: string): string {
+  const bare = bareModuleName(module);
+  if (bare === module && !module.startsWith('node:')) return module;
+  return blockingModuleName.startsWith('node:') ? `node:${bare}` : bare;
+}
+
+/** `x` of `x.f` / `x['f']` with its parentheses, so `(cp as any).execSync` keeps them. */
+function memberObjectText(sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): string {
+  const accessor = sourceCode.getTokenAfter(member.object, ASTUtils.isNotClosingParenToken)!;
+  return sourceCode.text.slice(member.range[0], sourceCode.getTokenBefore(accessor)!.range[1]);
+}
+
+/** A module-level `const name = promisify(fn)` visible at the call. */
+function promisifiedAlias(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scope: TSESLint.Scope.Scope,
+  promisifyText: string,
+  fnText: string,
+): string | undefined {
+  for (const statement of sourceCode.ast.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+    for (const { id, init } of declaration.declarations) {
+      if (
+        id.type === AST_NODE_TYPES.Identifier &&
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.arguments.length === 1 &&
+        sourceCode.getText(init.callee) === promisifyText &&
+        sourceCode.getText(init.arguments[0]) === fnText &&
+        isVisible(scope, id)
+      ) {
+        return id.name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The imports the rewrite needs, in the file's module style: a name added to an existing named
+ * import of the module, or new statements after the last import (ESM) or the last `require`
+ * before the call (CommonJS). New statements at one place become one insertion.
+ */
+function importFixes(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  blocking: DirectBlockingCall,
+  bindings: readonly Binding[],
+): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] {
+  const needed = bindings.flatMap((binding) => (binding.newImport ? [binding.newImport] : []));
+  if (needed.length === 0) return () => [];
   const program = sourceCode.ast;
   const imports = program.body.filter(
     (statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration,
@@ -187,51 +371,55 @@ function calleeRewrite(
   const usesRequire = sourceCode.scopeManager?.globalScope?.through.some((ref) => ref.identifier.name === 'require');
   const esm = imports.length > 0 || (program.sourceType === 'module' && !usesRequire);
 
-  if (esm) {
-    const namedImport = imports.find(
-      (declaration) =>
-        PROMISES_SPECIFIERS.has(declaration.source.value) &&
-        declaration.importKind !== 'type' &&
-        declaration.specifiers.length > 0 &&
-        declaration.specifiers.every((s) => s.type === AST_NODE_TYPES.ImportSpecifier),
-    );
-    if (namedImport) {
-      const last = namedImport.specifiers.at(-1)!;
-      return { text: local, importFix: (fixer) => fixer.insertTextAfter(last, `, ${binding}`) };
+  const additions: { after: TSESTree.Node; text: string }[] = [];
+  const statements: string[] = [];
+  for (const { specifier, name, local } of needed) {
+    if (esm) {
+      const binding = local === name ? local : `${name} as ${local}`;
+      const specifiers = new Set(importSpecifiers(bareModuleName(specifier)));
+      const namedImport = imports.find(
+        (declaration) =>
+          specifiers.has(declaration.source.value) &&
+          declaration.importKind !== 'type' &&
+          declaration.specifiers.length > 0 &&
+          declaration.specifiers.every((s) => s.type === AST_NODE_TYPES.ImportSpecifier),
+      );
+      if (namedImport) additions.push({ after: namedImport.specifiers.at(-1)!, text: `, ${binding}` });
+      else statements.push(`import { ${binding} } from '${specifier}';`);
+    } else {
+      const destructured = local === name ? local : `${name}: ${local}`;
+      statements.push(`const { ${destructured} } = require('${specifier}');`);
     }
-    const statement = `import { ${binding} } from '${specifier}';`;
-    const lastImport = imports.at(-1);
-    return {
-      text: local,
-      importFix: (fixer) =>
-        lastImport
-          ? fixer.insertTextAfter(lastImport, `\n${statement}`)
-          : fixer.insertTextBefore(firstStatement(program), `${statement}\n`),
-    };
   }
-  const destructured = local === replacement.name ? local : `${replacement.name}: ${local}`;
-  const statement = `const { ${destructured} } = require('${specifier}');`;
-  const lastRequire = program.body.findLast(
-    (s) => s.range[1] <= blocking.node.range[0] && isRequireDeclaration(s),
-  );
-  return {
-    text: local,
-    importFix: (fixer) =>
-      lastRequire
-        ? fixer.insertTextAfter(lastRequire, `\n${statement}`)
-        : fixer.insertTextBefore(firstStatement(program), `${statement}\n`),
+  const anchor = esm
+    ? imports.at(-1)
+    : program.body.findLast((s) => s.range[1] <= blocking.node.range[0] && isRequireDeclaration(s));
+  return (fixer) => {
+    const fixes = additions.map(({ after, text }) => fixer.insertTextAfter(after, text));
+    if (statements.length > 0) {
+      fixes.push(
+        anchor
+          ? fixer.insertTextAfter(anchor, `\n${statements.join('\n')}`)
+          : fixer.insertTextBefore(firstStatement(program), `${statements.join('\n')}\n`),
+      );
+    }
+    return fixes;
   };
 }
 
-/** `import { readFile } from 'node:fs/promises'`, `import * as fsp from ...` or `const fsp = require(...)`. */
-function existingPromisesBinding(
+/**
+ * `name` of a module the file already imports: `import { name } from 'm'`, `import * as m` or a
+ * default import (`m.name`), `const { name } = require('m')` or `const m = require('m')`.
+ */
+function existingBinding(
   sourceCode: Readonly<TSESLint.SourceCode>,
+  specifiers: ReadonlySet<string>,
   name: string,
   scope: TSESLint.Scope.Scope,
 ): string | undefined {
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (!PROMISES_SPECIFIERS.has(statement.source.value) || statement.importKind === 'type') continue;
+      if (!specifiers.has(statement.source.value) || statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
           if (specifier.importKind !== 'type' && propertyName(specifier.imported) === name) {
@@ -244,7 +432,7 @@ function existingPromisesBinding(
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const source = requireSource(declarator.init);
-        if (!source || !PROMISES_SPECIFIERS.has(source)) continue;
+        if (!source || !specifiers.has(source)) continue;
         if (declarator.id.type === AST_NODE_TYPES.Identifier && isVisible(scope, declarator.id)) {
           return `${declarator.id.name}.${name}`;
         }
@@ -271,12 +459,23 @@ function isVisible(scope: TSESLint.Scope.Scope, id: TSESTree.Identifier): boolea
   return ASTUtils.findVariable(scope, id.name)?.identifiers.includes(id) ?? false;
 }
 
-/** `preferred`, or `preferredAsync`, `preferredAsync2`, ...: a name that neither shadows nor is shadowed. */
-function freeName(sourceCode: Readonly<TSESLint.SourceCode>, scope: TSESLint.Scope.Scope, preferred: string): string {
+/**
+ * `preferred`, or `preferredAsync`, `preferredAsync2`, ...: a name that neither shadows nor is
+ * shadowed, and that no other import of the same fix (`also`) takes.
+ */
+function freeName(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scope: TSESLint.Scope.Scope,
+  preferred: string,
+  also: ReadonlySet<string>,
+): string {
   const globalThrough = new Set(sourceCode.scopeManager?.globalScope?.through.map((ref) => ref.identifier.name));
   const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((s) => s.type === 'module');
   const taken = (name: string): boolean =>
-    ASTUtils.findVariable(scope, name) !== null || globalThrough.has(name) || (moduleScope?.set.has(name) ?? false);
+    also.has(name) ||
+    ASTUtils.findVariable(scope, name) !== null ||
+    globalThrough.has(name) ||
+    (moduleScope?.set.has(name) ?? false);
   if (!taken(preferred)) return preferred;
   for (let index = 1; ; index++) {
     const candidate = `${preferred}Async${index === 1 ? '' : index}`;

@@ -51,6 +51,14 @@ describe('no-sync-fs: rejected options', () => {
     );
   });
 
+  it('rejects allow entries that name no fs API, with an example of a valid name', () => {
+    for (const name of ['exists', 'fs.exists', 'node:fs.existsSync', 'ExistsSync']) {
+      expect(() => lint(code, { rule: ['error', { allow: [name] }] })).toThrow(
+        `"allow" entry ${JSON.stringify(name)} names no fs API in the catalog; write a full name such as "fs.accessSync" or an export name such as "accessSync".`,
+      );
+    }
+  });
+
   it('rejects an allow list with duplicates', () => {
     expect(() => lint(code, { rule: ['error', { allow: ['existsSync', 'existsSync'] }] })).toThrow(
       /Key "event-loop\/no-sync-fs":[\s\S]*should NOT have duplicate items/,

@@ -28,7 +28,7 @@ export function blockingData(
   context: string,
   { api = 'fs.readFileSync', replacement = 'readFile', caveat = '' } = {},
 ): Record<string, string> {
-  return { api, context, replacement, module: PROMISES, caveat };
+  return { api, context, replacement: awaitedPhrase(replacement), caveat };
 }
 
 /** `data` of a `useAwaited` / `useAwaitedInAsyncHandler` suggestion. */
@@ -36,7 +36,12 @@ export function suggestionData(
   context: string,
   { api = 'fs.readFileSync', replacement = 'readFile' } = {},
 ): Record<string, string> {
-  return { api, context, replacement, module: PROMISES };
+  return { api, context, replacement: awaitedPhrase(replacement) };
+}
+
+/** How messages name the awaited form of an fs API (built from the catalog by src/blocking-rule.ts). */
+function awaitedPhrase(name: string): string {
+  return `\`await ${name}()\` from \`${PROMISES}\``;
 }
 
 export const EXPRESS_ROUTE = 'Express route handler';

@@ -665,13 +665,7 @@ ruleTester.run('no-sync-fs: messages', rule, {
       errors: [
         {
           messageId: 'blocking',
-          data: {
-            api: 'fs.statSync',
-            context: EXPRESS_ROUTE,
-            replacement: 'stat',
-            module: 'node:fs/promises',
-            caveat: '',
-          },
+          data: blockingData(EXPRESS_ROUTE, { api: 'fs.statSync', replacement: 'stat' }),
           line: 5,
           column: 12,
           endLine: 5,

@@ -1,0 +1,7 @@
+import { createBlockingCallRule } from '../src/blocking-rule.js';
+
+export default createBlockingCallRule({
+  name: 'no-sync-child-process',
+  family: 'child-process',
+  description: 'Disallow synchronous child processes (`execSync`, `spawnSync`, execa, shelljs) inside request handlers',
+});
