@@ -33,6 +33,7 @@ describe('the bundled example servers', () => {
     const fs = 'event-loop/no-sync-fs blocking';
     const fsNoEquivalent = 'event-loop/no-sync-fs blockingNoEquivalent';
     const helper = 'event-loop/no-sync-fs blockingHelper';
+    const childProcessHelper = 'event-loop/no-sync-child-process blockingHelper';
     expect(findings).toEqual([
       `express-api/src/routes/invoices.js:10:17 ${fs}`,
       `express-api/src/routes/invoices.js:12:19 ${fs}`,
@@ -63,7 +64,8 @@ describe('the bundled example servers', () => {
       `fastify-api/src/routes/uploads.ts:28:19 ${fs}`,
       `fastify-api/src/routes/uploads.ts:32:60 ${fs}`,
       `nestjs-app/src/reports/reports.controller.ts:13:12 ${helper}`, // this.reportsService.list() (injected service)
-      `nestjs-app/src/reports/reports.controller.ts:19:12 ${helper}`, // this.reportsService.render()
+      `nestjs-app/src/reports/reports.controller.ts:19:12 ${childProcessHelper}`, // this.reportsService.render() → execSync (pandoc)
+      `nestjs-app/src/reports/reports.controller.ts:19:12 ${helper}`, // … and → readFileSync
       `nestjs-app/src/reports/reports.controller.ts:25:18 ${helper}`, // this.reportPath() → statSync, same class
       `nestjs-app/src/reports/reports.controller.ts:26:12 ${fs}`,
       `nestjs-app/src/reports/reports.controller.ts:31:26 ${helper}`, // this.reportsService.create()

@@ -12,9 +12,9 @@ import {
   callThrough,
   instanceMemberCalls,
   propagate,
+  type FamilyReach,
   type MemberReach,
   type Propagation,
-  type Reach,
   type Site,
 } from './reachability.js';
 
@@ -22,7 +22,7 @@ const debug = createDebug('eslint-plugin-event-loop:modules');
 
 /** What calling an export reaches. */
 export interface ExportReach {
-  readonly call?: Reach;
+  readonly call?: FamilyReach;
   /** `exported.member()`: an object literal or an instance. */
   readonly members?: MemberReach;
   /** `instance.member()` on instances of an exported class (`new C()`, injected `C`). */
@@ -300,23 +300,25 @@ export function analyseModuleSites(
         if (reach) importedBindings.set(variable, reach);
       }
     }
-    const hop = (reach: Reach, name: string): Reach | undefined =>
-      reach.helpers.length + 1 > options.maxDepth ? undefined : { ...reach, helpers: [name, ...reach.helpers], crossModule: true };
-    for (const reference of iterateModuleReferences(source, traceMap as TraceMap<Reach>)) {
-      const call = reference.node.type === AST_NODE_TYPES.CallExpression ? reference.node : undefined;
-      const reach = call && !seen.has(call) ? hop(reference.info, calleeName(call.callee)) : undefined;
-      if (!call || !reach) continue;
+    /** One seed per family the helper reaches, each chain one hop longer. */
+    const addHops = (call: TSESTree.CallExpression, reaches: FamilyReach, name: string): void => {
+      if (seen.has(call)) return;
       seen.add(call);
-      seeds.push({ node: call, reach });
+      for (const reach of reaches.values()) {
+        if (reach.helpers.length + 1 > options.maxDepth) continue;
+        seeds.push({ node: call, reach: { ...reach, helpers: [name, ...reach.helpers], crossModule: true } });
+      }
+    };
+    for (const reference of iterateModuleReferences(source, traceMap as TraceMap<FamilyReach>)) {
+      if (reference.node.type === AST_NODE_TYPES.CallExpression) {
+        addHops(reference.node, reference.info, calleeName(reference.node.callee));
+      }
     }
     for (const { specifier, exportName, members } of classes) {
       for (const [variable, name] of importBindings(source, specifier)) {
         if (name !== exportName) continue;
         for (const { call, member } of instanceMemberCalls(source, variable, new Set(members.keys()))) {
-          const reach = seen.has(call) ? undefined : hop(members.get(member)!, `${variable.name}.${member}`);
-          if (!reach) continue;
-          seen.add(call);
-          seeds.push({ node: call, reach });
+          addHops(call, members.get(member)!, `${variable.name}.${member}`);
         }
       }
     }
@@ -452,7 +454,7 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
       case AST_NODE_TYPES.ClassExpression:
         return classReach(node, analysis);
       case AST_NODE_TYPES.ObjectExpression: {
-        const members = new Map<string, Reach>();
+        const members = new Map<string, FamilyReach>();
         for (const property of node.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
           const name = propertyName(property.key, property.computed);
@@ -515,7 +517,7 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
         const target = analysis.imported.get(statement.source.value);
         if (!target) break;
         if (statement.exported) {
-          const members = new Map<string, Reach>();
+          const members = new Map<string, FamilyReach>();
           for (const [name, reach] of target.exports) if (reach.call) members.set(name, reach.call);
           set(propertyName(statement.exported) ?? '', { members });
         } else {
@@ -569,8 +571,8 @@ function commonJsExport(
 
 /** Blocking methods of a class: instance methods for `new C()`, static ones for `C.m()`. */
 function classReach(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, analysis: ModuleSites): ExportReach {
-  const members = new Map<string, Reach>();
-  const instanceMembers = new Map<string, Reach>();
+  const members = new Map<string, FamilyReach>();
+  const instanceMembers = new Map<string, FamilyReach>();
   for (const element of classNode.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'method') continue;
     const name = propertyName(element.key, element.computed);

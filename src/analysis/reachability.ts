@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { BlockingApi } from '../catalog/index.js';
+import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
 import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import type { ModuleSource } from './module-source.js';
 
@@ -27,11 +27,14 @@ export interface Site {
   readonly callee?: FunctionNode;
 }
 
+/** What a function reaches: one chain per family, so each rule sees the helper that blocks its way. */
+export type FamilyReach = ReadonlyMap<BlockingFamily, Reach>;
+
 /**
  * Blocking members of a class or object: `store.load()` or, for a class, `this.service.load()` on an
  * instance. Keyed by member name.
  */
-export type MemberReach = ReadonlyMap<string, Reach>;
+export type MemberReach = ReadonlyMap<string, FamilyReach>;
 
 /** Array methods that call their callback before they return, so passing a blocking helper blocks. */
 const SYNC_CALLBACK_METHODS = new Set([
@@ -42,8 +45,8 @@ const SYNC_CALLBACK_METHODS = new Set([
 export interface Propagation {
   /** Every blocking call of the module: the given sites plus calls of helpers that reach one. */
   readonly sites: readonly Site[];
-  /** The first blocking call each function reaches, lexically or through helpers. */
-  readonly reachOf: ReadonlyMap<FunctionNode, Reach>;
+  /** The first blocking call of each family each function reaches, lexically or through helpers. */
+  readonly reachOf: ReadonlyMap<FunctionNode, FamilyReach>;
 }
 
 /**
@@ -55,18 +58,24 @@ export interface Propagation {
  */
 export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth: number): Propagation {
   const sites: Site[] = [];
-  const siteNodes = new Set<TSESTree.Node>();
-  const reachOf = new Map<FunctionNode, Reach>();
-  const queue: FunctionNode[] = [];
+  const familiesAt = new Map<TSESTree.Node, Set<BlockingFamily>>();
+  const reachOf = new Map<FunctionNode, Map<BlockingFamily, Reach>>();
+  const queue: [FunctionNode, BlockingFamily][] = [];
 
   const addSite = (site: Site): void => {
-    if (siteNodes.has(site.node)) return;
-    siteNodes.add(site.node);
+    const family = site.reach.api.family;
+    let families = familiesAt.get(site.node);
+    if (!families) familiesAt.set(site.node, (families = new Set()));
+    if (families.has(family)) return;
+    families.add(family);
     sites.push(site);
     for (let current: TSESTree.Node | undefined = site.node.parent; current; current = current.parent) {
-      if (isFunctionNode(current) && !reachOf.has(current)) {
-        reachOf.set(current, site.reach);
-        queue.push(current);
+      if (!isFunctionNode(current)) continue;
+      let reaches = reachOf.get(current);
+      if (!reaches) reachOf.set(current, (reaches = new Map()));
+      if (!reaches.has(family)) {
+        reaches.set(family, site.reach);
+        queue.push([current, family]);
       }
     }
   };
@@ -74,8 +83,8 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
   for (const seed of [...seeds].sort((a, b) => a.node.range[0] - b.node.range[0])) addSite(seed);
 
   while (queue.length > 0) {
-    const fn = queue.shift()!;
-    const reach = reachOf.get(fn)!;
+    const [fn, family] = queue.shift()!;
+    const reach = reachOf.get(fn)!.get(family)!;
     if (reach.helpers.length >= maxDepth) continue;
     const name = functionName(fn);
     if (!name) continue;
