@@ -23,6 +23,8 @@ export interface BlockingCall {
   readonly reach: Reach;
   /** Set when the call is the catalog API itself (not a helper that reaches one). */
   readonly direct?: DirectCall;
+  /** The call runs the first helper of the chain as a callback (`items.map(helper)`). */
+  readonly callback?: boolean;
   /** The innermost request handler the call runs in. */
   readonly handler: HandlerInfo | undefined;
   /** Some enclosing function is async (for the `async-functions` scope). */
@@ -70,7 +72,6 @@ function analyseFile(
   const graphOptions: GraphOptions = {
     parser: context.languageOptions.parser as Parser,
     parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
-    cwd: context.cwd,
     maxDepth: followCalls === 'off' ? 0 : maxDepth,
     catalogTraceMap: blockingApiTraceMap,
     catalogModulePattern,
@@ -89,6 +90,7 @@ function analyseFile(
       api: site.reach.api,
       reach: site.reach,
       direct: site.direct,
+      callback: site.callback,
       handler,
       inAsyncFunction: hasAsyncAncestor(site.node),
     });
