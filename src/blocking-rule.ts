@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
@@ -75,7 +76,8 @@ function report(
   const where = siteDescription(call);
   const replacement = api.replacement;
   if (!call.direct) {
-    const [, ...inner] = call.reach.helpers;
+    // The callee names the first helper, unless the call is given it to run (`items.map(helper)`).
+    const inner = call.callback ? call.reach.helpers : call.reach.helpers.slice(1);
     const { file, line } = call.reach.site;
     context.report({
       node: call.node,
@@ -83,7 +85,7 @@ function report(
       data: {
         callee: calleeName(call.node.callee),
         context: where,
-        chain: [...inner.map((helper) => `\`${helper}()\``), `\`${apiName(api)}()\` (${file}:${line})`].join(' → '),
+        chain: [...inner.map((helper) => `\`${helper}()\``), `\`${apiName(api)}()\` (${display(context.cwd, file)}:${line})`].join(' → '),
         fix: replacement
           ? `Use ${describeReplacement(replacement)} there, and await the helper here.`
           : (api.advice ?? ''),
@@ -126,4 +128,9 @@ function describeReplacement({ module, name, promisified, resultProperty }: Awai
   const awaited = `await ${promisified ? `promisify(${name})` : name}()`;
   const expression = resultProperty ? `(${awaited}).${resultProperty}` : awaited;
   return `\`${expression}\` from \`${module}\`${promisified ? ' and `node:util`' : ''}`;
+}
+
+/** A path as messages show it: relative to the lint's working directory, with `/` separators. */
+function display(cwd: string, file: string): string {
+  return relative(cwd, file).split(sep).join('/');
 }

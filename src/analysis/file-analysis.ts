@@ -32,6 +32,8 @@ export interface BlockingCall extends RequestSite {
   readonly reach: Reach;
   /** Set when the call is the catalog API itself (not a helper that reaches one). */
   readonly direct?: DirectCall;
+  /** The call runs the first helper of the chain as a callback (`items.map(helper)`). */
+  readonly callback?: boolean;
 }
 
 export interface FileAnalysis {
@@ -71,7 +73,6 @@ function analyseFile(
   const graphOptions: GraphOptions = {
     parser: context.languageOptions.parser as Parser,
     parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
-    cwd: context.cwd,
     maxDepth: followCalls === 'off' ? 0 : maxDepth,
     catalogTraceMap: blockingApiTraceMap(catalog),
     catalogModulePattern: catalogModulePattern(catalog),
@@ -84,7 +85,14 @@ function analyseFile(
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
     if (site.callee && handlers.enclosingHandler(site.callee)) continue;
-    calls.push({ node: site.node, api: site.reach.api, reach: site.reach, direct: site.direct, ...siteOf(handlers, site.node) });
+    calls.push({
+      node: site.node,
+      api: site.reach.api,
+      reach: site.reach,
+      direct: site.direct,
+      callback: site.callback,
+      ...siteOf(handlers, site.node),
+    });
   }
   return { calls };
 }

@@ -1,12 +1,12 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
-import { isFunctionNode, propertyName } from '../util/ast.js';
+import { isFunctionNode, propertyName, skipTypeWrappers } from '../util/ast.js';
 import { blocksWith } from './blocking-conditions.js';
-import { iterateModuleReferences } from './module-references.js';
+import { globalReferences, iterateModuleReferences } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
 import {
   callThrough,
@@ -50,7 +50,6 @@ const JS_TO_TS: Record<string, readonly string[]> = {
 export interface GraphOptions {
   readonly parser: Parser;
   readonly parserOptions: Readonly<Record<string, unknown>>;
-  readonly cwd: string;
   readonly maxDepth: number;
   readonly catalogTraceMap: TraceMap<BlockingApi>;
   /** A regular expression source matching any catalog module specifier in quotes. */
@@ -72,7 +71,10 @@ interface CacheEntry {
  * stay unparsed for the TypeScript files that import it too.
  */
 const summariesByParser = new WeakMap<Parser, Map<string, CacheEntry>>();
+/** Summaries being computed, outermost first. */
 const inProgress = new Set<string>();
+/** Summaries computed while a module they import (through a cycle) was in progress: not cached yet. */
+const provisional = new Set<string>();
 let generation = 0;
 
 function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
@@ -156,11 +158,20 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   const key = `${options.maxDepth}\0${file}`;
   const cached = summaries.get(key);
   if (cached && isFresh(summaries, key, cached, new Set())) return cached.summary;
-  if (inProgress.has(key)) return EMPTY; // an import cycle: the outer summary covers it
+  if (inProgress.has(key)) {
+    // An import cycle: the outer summary covers this module, but the modules summarised since it
+    // started saw it as empty, so their summaries are not complete and must not be cached as such.
+    let inCycle = false;
+    for (const current of inProgress) {
+      if (inCycle) provisional.add(current);
+      inCycle ||= current === key;
+    }
+    return EMPTY;
+  }
   inProgress.add(key);
   try {
     const { summary, dependencies, stat } = computeSummary(file, options);
-    if (stat) {
+    if (stat && !provisional.has(key)) {
       summaries.set(key, {
         mtimeMs: stat.mtimeMs,
         size: stat.size,
@@ -172,6 +183,12 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
     return summary;
   } finally {
     inProgress.delete(key);
+    if (inProgress.size === 0 && provisional.size > 0) {
+      // The outer modules of the cycle are cached now: summarise the others again against them.
+      const again = [...provisional];
+      provisional.clear();
+      for (const other of again) summarise(other.slice(other.indexOf('\0') + 1), options);
+    }
   }
 }
 
@@ -262,7 +279,6 @@ export function analyseModuleSites(
   options: Omit<GraphOptions, 'parser' | 'parserOptions'> & Partial<Pick<GraphOptions, 'parser' | 'parserOptions'>>,
   followImports: boolean,
 ): ModuleSites {
-  const display = relative(options.cwd, file).split(sep).join('/');
   const seeds: AnalysedSite[] = [];
   const seen = new Set<TSESTree.Node>();
   for (const reference of iterateModuleReferences(source, options.catalogTraceMap)) {
@@ -272,7 +288,7 @@ export function analyseModuleSites(
     if (reference.info.blocksWhen && !blocksWithArguments(source, call, reference.info.blocksWhen)) continue;
     seeds.push({
       node: call.node,
-      reach: { api: reference.info, site: { file: display, line: call.node.loc.start.line }, helpers: [], crossModule: false },
+      reach: { api: reference.info, site: { file, line: call.node.loc.start.line }, helpers: [], crossModule: false },
       direct: { reference: call.reference, moduleName: reference.moduleName, invocation: call.invocation },
     });
   }
@@ -340,7 +356,8 @@ function blocksWithArguments(
 }
 
 /** `readCache`, `store.load`, `this.reports.render`: how a chain names the helper a call runs. */
-export function calleeName(callee: TSESTree.Node): string {
+export function calleeName(node: TSESTree.Node): string {
+  const callee = skipTypeWrappers(node); // `(req.body.ids as string[]).map`
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.ThisExpression) return 'this';
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -384,10 +401,11 @@ function localSpecifiers(source: ModuleSource): Set<string> {
       specifiers.add(statement.moduleReference.expression.value);
     }
   }
+  // `require` is a declared global in CommonJS configs (`sourceType: 'commonjs'`, `globals.node`), unresolved otherwise.
   const globalScope = source.scopeManager?.globalScope;
-  for (const reference of globalScope?.through ?? []) {
-    const call = reference.identifier.parent;
-    if (reference.identifier.name === 'require' && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+  for (const identifier of globalScope ? globalReferences(globalScope, 'require') : []) {
+    const call = identifier.parent;
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) {
       const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
       if (name) specifiers.add(name);
     }

@@ -131,7 +131,7 @@ export function* iterateGlobalReferences<T>(
  * Identifiers that read the global `name`: through a global the config declares, or unresolved
  * when it declares none. A variable the file itself declares under that name is not the global.
  */
-function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
+export function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
   const declared = globalScope.set.get(name);
   const references = [
     ...(declared && declared.defs.length === 0 ? declared.references : []),

@@ -5,6 +5,7 @@ import type { ModuleSource } from './module-source.js';
 
 /** Where a catalog API is called: shown at the end of a chain ("(src/templates.ts:14)"). */
 export interface SiteLocation {
+  /** The module as it was analysed (absolute for imported modules); messages show it relative to the lint's cwd. */
   readonly file: string;
   readonly line: number;
 }
@@ -25,6 +26,8 @@ export interface Site {
   readonly reach: Reach;
   /** For a call of a helper in the same module: the helper. */
   readonly callee?: FunctionNode;
+  /** The call runs the helper it is given (`items.map(helper)`), not one its callee names. */
+  readonly callback?: boolean;
 }
 
 /** What a function reaches: one chain per family, so each rule sees the helper that blocks its way. */
@@ -91,7 +94,8 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
     for (const call of callersOf(source, fn)) {
       // A recursive call inside the helper itself adds nothing.
       if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
-      addSite({ node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn });
+      const site: Site = { node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn };
+      addSite(passesFunction(source, call, fn) ? { ...site, callback: true } : site);
     }
   }
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -158,6 +162,23 @@ function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.
       yield* memberCallsOf(variable, new Set([member]));
     }
   }
+}
+
+/** `items.map(fn)`, `items.map(helpers.load)`: `call` is given `fn` to run, rather than naming it as its callee. */
+function passesFunction(source: ModuleSource, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const argument = call.arguments[0];
+  if (argument?.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(source.getScope(argument), argument)?.defs[0]?.node;
+    return definition === fn || (definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init === fn);
+  }
+  const member = fn.parent;
+  return (
+    argument?.type === AST_NODE_TYPES.MemberExpression &&
+    (member.type === AST_NODE_TYPES.MethodDefinition ||
+      member.type === AST_NODE_TYPES.PropertyDefinition ||
+      member.type === AST_NODE_TYPES.Property) &&
+    propertyName(argument.property, argument.computed) === propertyName(member.key, member.computed)
+  );
 }
 
 /** `helper(...)`, `helper.call(...)`, and `items.map(helper)`. */

@@ -1,0 +1,282 @@
+/**
+ * no-sync-fs, helpers on disk: files the analysis must skip without failing (binary, not UTF-8,
+ * over 1 MiB, symlink cycles), and the per-process summary cache following edits of helper files.
+ * Each test writes a small project into its own temporary directory and lints a handler in it with
+ * ESLint's Linter, whose cwd is that directory (so messages name helpers relative to it).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { config } from '../linter-config.js';
+import { EXPRESS_ROUTE, ts } from './no-sync-fs.helpers.js';
+import { helperMessage } from './no-sync-fs-follow.helpers.js';
+
+const projects: string[] = [];
+afterAll(() => {
+  for (const dir of projects) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new project directory with the given files (text, or bytes). */
+function project(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-follow-')));
+  projects.push(dir);
+  for (const [name, content] of Object.entries(files)) write(dir, name, content);
+  return dir;
+}
+
+function write(dir: string, name: string, content: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), content);
+}
+
+interface Finding {
+  line: number;
+  column: number;
+  endLine: number | undefined;
+  endColumn: number | undefined;
+  messageId: string | undefined;
+  message: string;
+}
+
+/** Lints `code` as `dir/server.ts`, with `dir` as the working directory. Fails on any parse error. */
+function lint(dir: string, code: string): Finding[] {
+  const messages = new Linter({ cwd: dir }).verify(code, config(), path.join(dir, 'server.ts'));
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return messages.map(({ line, column, endLine, endColumn, messageId, message }) => ({
+    line,
+    column,
+    endLine,
+    endColumn,
+    messageId,
+    message,
+  }));
+}
+
+/** A handler that calls `load()` from each of the given specifiers, one call per line from line 8. */
+function handler(...specifiers: string[]): string {
+  const names = specifiers.map((_, index) => `load${index}`);
+  return [
+    "import express from 'express';",
+    ...specifiers.map((specifier, index) => `import { load as ${names[index]} } from '${specifier}';`),
+    '',
+    'const app = express();',
+    '',
+    "app.get('/files/:name', (req, res) => {",
+    ...names.map((name) => `  res.write(${name}(req.params.name));`),
+    '  res.end();',
+    '});',
+    '',
+  ].join('\n');
+}
+
+/** What `handler()` reports for its call of `load{index}`, in a handler with `imports` local imports. */
+function finding(imports: number, index: number, chain: string): Finding {
+  const name = `load${index}`;
+  // express, the local imports, a blank line, `const app`, a blank line, `app.get(...)`: then the calls.
+  const line = 1 + imports + 4 + 1 + index;
+  return {
+    line,
+    column: 13,
+    endLine: line,
+    endColumn: 13 + `${name}(req.params.name)`.length,
+    messageId: 'blockingHelper',
+    message: helperMessage(EXPRESS_ROUTE, name, chain),
+  };
+}
+
+/** A helper module whose `load()` reads a file synchronously, on line 4. */
+const BLOCKING_HELPER = ts`
+  import { readFileSync } from 'node:fs';
+
+  export function load(name: string): string {
+    return readFileSync(\`files/\${name}\`, 'utf8');
+  }
+`;
+
+describe('no-sync-fs: helper files that are skipped', () => {
+  it('a binary file with a .js name', () => {
+    // A PNG header (with NUL bytes), then `'fs'` so that only the binary check can rule it out.
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const dir = project({ 'logo.js': Buffer.concat([png, Buffer.from(" 'fs' readFileSync ../x")]), 'files.ts': BLOCKING_HELPER });
+    // With two imports the handler's calls are on lines 8 and 9.
+    expect(lint(dir, handler('./logo.js', './files.js'))).toEqual([finding(2, 1, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('a file that is not UTF-8 text', () => {
+    const dir = project({
+      'legacy.js': Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(" require('fs') ./")]),
+      'files.ts': BLOCKING_HELPER,
+    });
+    expect(lint(dir, handler('./legacy.js', './files.js'))).toEqual([finding(2, 1, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('a file over 1 MiB, while the same helper under 1 MiB is followed', () => {
+    const padding = `// ${'generated '.repeat(10)}\n`.repeat(Math.ceil((1024 * 1024) / 100) + 10);
+    const dir = project({ 'bundle.ts': BLOCKING_HELPER + padding, 'small.ts': BLOCKING_HELPER + padding.slice(0, 1000) });
+    expect(fs.statSync(path.join(dir, 'bundle.ts')).size).toBeGreaterThan(1024 * 1024);
+    expect(lint(dir, handler('./bundle.js', './small.js'))).toEqual([finding(2, 1, '`fs.readFileSync()` (small.ts:4)')]);
+  });
+
+  it('a file that is a directory of the same name does not count', () => {
+    const dir = project({ 'files.ts': BLOCKING_HELPER, 'helpers.ts/README.md': 'not a module' });
+    expect(lint(dir, handler('./helpers.ts', './files.js'))).toEqual([finding(2, 1, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+});
+
+/** Whether this platform lets the tests create symlinks (Windows without developer mode does not). */
+const symlinksWork = (() => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-symlink-'));
+  try {
+    fs.symlinkSync('target', path.join(dir, 'link'));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})();
+
+describe.skipIf(!symlinksWork)('no-sync-fs: symlink cycles', () => {
+  it('a directory symlink cycle resolves to the real file, named by its real path', () => {
+    const dir = project({ 'lib/files.ts': BLOCKING_HELPER });
+    fs.symlinkSync('..', path.join(dir, 'lib/up'), 'dir');
+    expect(lint(dir, handler('./lib/up/lib/up/lib/up/lib/files.js'))).toEqual([
+      finding(1, 0, '`fs.readFileSync()` (lib/files.ts:4)'),
+    ]);
+  });
+
+  it('file symlinks that point at each other, and a directory symlink to itself, are skipped', () => {
+    const dir = project({ 'files.ts': BLOCKING_HELPER });
+    fs.symlinkSync('loop-b.ts', path.join(dir, 'loop-a.ts'));
+    fs.symlinkSync('loop-a.ts', path.join(dir, 'loop-b.ts'));
+    fs.symlinkSync('self', path.join(dir, 'self'), 'dir');
+    expect(lint(dir, handler('./loop-a.js', './self', './self/index.js', './files.js'))).toEqual([
+      finding(4, 3, '`fs.readFileSync()` (files.ts:4)'),
+    ]);
+  });
+
+  it('a helper reached through a symlinked file and through its real path is one module', () => {
+    const dir = project({ 'lib/files.ts': BLOCKING_HELPER });
+    fs.symlinkSync('lib/files.ts', path.join(dir, 'files-link.ts'));
+    expect(lint(dir, handler('./files-link.js', './lib/files.js'))).toEqual([
+      finding(2, 0, '`fs.readFileSync()` (lib/files.ts:4)'),
+      finding(2, 1, '`fs.readFileSync()` (lib/files.ts:4)'),
+    ]);
+  });
+});
+
+describe('no-sync-fs: the summary cache follows edits of helper files', () => {
+  /** A helper whose `load()` awaits the async form instead: not blocking. */
+  const ASYNC_HELPER = ts`
+    import { readFile } from 'node:fs/promises';
+
+    export async function load(name: string): Promise<string> {
+      return await readFile(\`files/\${name}\`, 'utf8');
+    }
+  `;
+  let clock = Date.parse('2024-01-01T00:00:00Z') / 1000;
+  /** Rewrites a helper with a new modification time, as an editor save does (whatever the clock's resolution). */
+  const edit = (dir: string, name: string, content: string, mtime = (clock += 60)): void => {
+    write(dir, name, content);
+    fs.utimesSync(path.join(dir, name), mtime, mtime);
+  };
+
+  it('a blocking call removed from the helper, then added again on another line', () => {
+    const dir = project();
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+
+    edit(dir, 'files.ts', ASYNC_HELPER);
+    expect(lint(dir, code)).toEqual([]);
+
+    edit(dir, 'files.ts', `// Back to sync: the async version was slower for small files.\n${BLOCKING_HELPER}`);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:5)')]);
+  });
+
+  it('an edit that keeps the size is seen by its new modification time', () => {
+    const dir = project();
+    const blocking = 'readFileSync(`files/${name}`, \'utf8\')';
+    const unblocked = BLOCKING_HELPER.replace(blocking, "name.trim()".padEnd(blocking.length));
+    expect(unblocked.length).toBe(BLOCKING_HELPER.length);
+
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+
+    // Same size and the same modification time: the cached summary stands (the file is not read again).
+    const { mtime } = fs.statSync(path.join(dir, 'files.ts'));
+    edit(dir, 'files.ts', unblocked, mtime.getTime() / 1000);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+
+    edit(dir, 'files.ts', unblocked);
+    expect(lint(dir, code)).toEqual([]);
+  });
+
+  it('an edit of a module the helper imports', () => {
+    const dir = project();
+    edit(dir, 'reports.ts', ts`
+      import { load as loadFile } from './files.js';
+
+      export function load(name: string): string {
+        return loadFile(\`reports/\${name}\`);
+      }
+    `);
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./reports.js');
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (files.ts:4)')]);
+
+    edit(dir, 'files.ts', ASYNC_HELPER);
+    expect(lint(dir, code)).toEqual([]);
+
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('a helper deleted and written again', () => {
+    const dir = project();
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+
+    fs.rmSync(path.join(dir, 'files.ts'));
+    expect(lint(dir, code)).toEqual([]);
+
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('an import cycle written at test time: either module’s blocking export is found, in either order', () => {
+    const a = ts`
+      import { readFileSync } from 'node:fs';
+      import { label } from './b.js';
+
+      export function load(name: string): string {
+        return label(readFileSync(name, 'utf8'));
+      }
+    `;
+    const b = ts`
+      import { load as loadA } from './a.js';
+
+      export function label(text: string): string {
+        return \`[\${text}]\`;
+      }
+
+      export function load(name: string): string {
+        return label(loadA(name));
+      }
+    `;
+    for (const order of [['./a.js', './b.js'], ['./b.js', './a.js']]) {
+      const dir = project({ 'a.ts': a, 'b.ts': b });
+      const chains: Record<string, string> = {
+        './a.js': '`fs.readFileSync()` (a.ts:5)',
+        './b.js': '`loadA()` → `fs.readFileSync()` (a.ts:5)', // named as b.ts calls it
+      };
+      expect(lint(dir, handler(...order))).toEqual(
+        order.map((specifier, index) => finding(2, index, chains[specifier]!)),
+      );
+    }
+  });
+});

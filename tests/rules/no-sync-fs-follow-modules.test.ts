@@ -1,0 +1,745 @@
+/**
+ * no-sync-fs, blocking calls behind helpers in other modules. The handler is the test's `code`,
+ * linted as a file inside tests/fixtures/follow-calls/; the modules it imports are read from disk
+ * there (lib/, services/, legacy/, and tsconfig.json with `"@lib/*": ["./lib/*"]`).
+ */
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { config } from '../linter-config.js';
+import { EXPRESS_ROUTE, rule, ruleTester, ts } from './no-sync-fs.helpers.js';
+import { FIX, fixture, helperData, helperMessage, NEST_METHOD } from './no-sync-fs-follow.helpers.js';
+
+const TEMPLATES = `${FIX}/lib/templates.ts:8`;
+const LOAD_TEMPLATE = `\`loadTemplate()\` → \`fs.readFileSync()\` (${TEMPLATES})`;
+const CACHE_GET = `\`fs.readFileSync()\` (${FIX}/lib/cache.ts:11)`;
+
+ruleTester.run('no-sync-fs: helpers in other modules', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ESM named import; the `.js` specifier names the `.ts` file',
+      filename: `${FIX}/routes/reports.ts`,
+      code: ts`
+        import express from 'express';
+        import { escapeHtml, renderTemplate } from '../lib/templates.js';
+
+        const app = express();
+
+        app.get('/reports/:id', (req, res) => {
+          res.send(renderTemplate('report', { id: escapeHtml(req.params.id) }));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'renderTemplate', LOAD_TEMPLATE),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 71,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a specifier without an extension',
+      filename: `${FIX}/routes/pages.ts`,
+      code: ts`
+        import express from 'express';
+        import { loadTemplate } from '../lib/templates';
+
+        const app = express();
+
+        app.get('/about', (req, res) => {
+          res.send(loadTemplate('about'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'loadTemplate', `\`fs.readFileSync()\` (${TEMPLATES})`),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'default import of `export default function`',
+      filename: `${FIX}/routes/orders.ts`,
+      code: ts`
+        import express from 'express';
+        import footer from '../lib/receipt.js';
+
+        const app = express();
+
+        app.get('/orders/:id/receipt', (req, res) => {
+          res.send(footer('Corner Shop'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'footer', `\`fs.readFileSync()\` (${FIX}/lib/receipt.ts:4)`),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'namespace import: lib.method()',
+      filename: `${FIX}/routes/home.ts`,
+      code: ts`
+        import express from 'express';
+        import * as templates from '../lib/templates.js';
+
+        const app = express();
+
+        app.get('/', (req, res) => {
+          res.send(templates.renderTemplate('home', {}));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'templates.renderTemplate', LOAD_TEMPLATE),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 48,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a directory import resolves to its index.ts barrel (`export { a } from`, `export * from`)",
+      filename: `${FIX}/routes/orders.ts`,
+      code: ts`
+        import express from 'express';
+        import { cache, formatMoney, readCache, renderTemplate, store } from '../lib';
+
+        const app = express();
+
+        app.get('/orders/:id', (req, res) => {
+          const order = store.load(req.params.id);
+          const cached = readCache(\`order:\${order.id}\`) ?? cache.get('order:default');
+          res.send(renderTemplate('order', { total: formatMoney(order.total), cached: String(cached) }));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'store.load', `\`fs.readFileSync()\` (${FIX}/lib/storage.ts:18)`),
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'readCache', `\`Cache.get()\` → ${CACHE_GET}`),
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 48,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'cache.get', CACHE_GET),
+          line: 8,
+          column: 52,
+          endLine: 8,
+          endColumn: 78,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'renderTemplate', LOAD_TEMPLATE),
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 96,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'tsconfig `paths` aliases, with and without an extension',
+      filename: `${FIX}/routes/rows.ts`,
+      code: ts`
+        import express from 'express';
+        import { store } from '@lib/storage';
+        import { renderTemplate } from '@lib/templates.js';
+
+        const app = express();
+
+        app.put('/rows/:id', async (req, res) => {
+          await store.save({ id: req.params.id, total: Number(req.body.total) });
+          res.send(renderTemplate('saved', { id: req.params.id }) + store.load(req.params.id).total);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'renderTemplate', LOAD_TEMPLATE),
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 58,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'store.load', `\`fs.readFileSync()\` (${FIX}/lib/storage.ts:18)`),
+          line: 9,
+          column: 61,
+          endLine: 9,
+          endColumn: 86,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an exported object of methods: only the blocking one is reported',
+      filename: `${FIX}/routes/rows.ts`,
+      code: ts`
+        import express from 'express';
+        import { store, type Row } from '../lib/storage.js';
+
+        const app = express();
+
+        app.get('/rows/:id', (req, res) => {
+          const row: Row = store.load(req.params.id);
+          res.json(row);
+        });
+
+        app.post('/rows', async (req, res) => {
+          await store.save(req.body as Row);
+          res.sendStatus(201);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'store.load', `\`fs.readFileSync()\` (${FIX}/lib/storage.ts:18)`),
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an exported class instance, and an instance of the exported class made here',
+      filename: `${FIX}/routes/pages.ts`,
+      code: ts`
+        import express from 'express';
+        import { Cache, cache } from '../lib/cache.js';
+
+        const app = express();
+        const sessions = new Cache('/var/cache/sessions');
+
+        app.get('/pages/:slug', (req, res) => {
+          res.send(cache.get(req.params.slug) ?? sessions.get(req.headers.cookie ?? ''));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'cache.get', CACHE_GET),
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 38,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'sessions.get', CACHE_GET),
+          line: 8,
+          column: 42,
+          endLine: 8,
+          endColumn: 80,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a NestJS service injected through a constructor parameter, in another file',
+      filename: `${FIX}/controllers/reports.controller.ts`,
+      code: ts`
+        import { Controller, Get, Param } from '@nestjs/common';
+        import { ReportsService } from '../services/reports.service.js';
+
+        @Controller('reports')
+        export class ReportsController {
+          constructor(private readonly reports: ReportsService) {}
+
+          @Get(':id')
+          show(@Param('id') id: string) {
+            return this.reports.render(id);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(
+            NEST_METHOD,
+            'this.reports.render',
+            `\`ReportsService.loadTemplate()\` → \`fs.readFileSync()\` (${FIX}/services/reports.service.ts:14)`,
+          ),
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a chain through two modules',
+      filename: `${FIX}/routes/reports.ts`,
+      code: ts`
+        import express from 'express';
+        import { buildReport } from '../lib/reports.js';
+
+        const app = express();
+
+        app.post('/reports', (req, res) => {
+          res.send(buildReport(req.body.rows));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'buildReport', `\`renderTemplate()\` → ${LOAD_TEMPLATE}`),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: module.exports = { a, b }, exports.a = ..., module.exports = fn',
+      filename: `${FIX}/routes/settings.cjs`,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      code: ts`
+        'use strict';
+        const express = require('express');
+        const { readConfig, writeConfig } = require('../legacy/config.cjs');
+        const uploads = require('../legacy/uploads.cjs');
+        const readManifest = require('../legacy/read-manifest.cjs');
+
+        const app = express();
+
+        app.put('/settings', (req, res) => {
+          writeConfig({ ...readConfig(), ...req.body });
+          uploads.ensureUploadDir();
+          res.json({ manifest: readManifest('public'), upload: uploads.uploadPath('x.png') });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'writeConfig', `\`fs.writeFileSync()\` (${FIX}/legacy/config.cjs:12)`, 'writeFile'),
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 48,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'readConfig', `\`fs.readFileSync()\` (${FIX}/legacy/config.cjs:8)`),
+          line: 10,
+          column: 20,
+          endLine: 10,
+          endColumn: 32,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'uploads.ensureUploadDir', `\`fs.mkdirSync()\` (${FIX}/legacy/uploads.cjs:8)`, 'mkdir'),
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 28,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'readManifest', `\`fs.readFileSync()\` (${FIX}/legacy/read-manifest.cjs:5)`),
+          line: 12,
+          column: 24,
+          endLine: 12,
+          endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'CommonJS with `require` declared as a global (as `globals.node` does) in an ES module config',
+      filename: `${FIX}/routes/settings.cjs`,
+      languageOptions: { globals: { require: 'readonly', module: 'writable', exports: 'writable' } },
+      code: ts`
+        const express = require('express');
+        const config = require('../legacy/config.cjs');
+
+        const app = express();
+
+        app.get('/settings', (req, res) => {
+          res.json(config.readConfig());
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'config.readConfig', `\`fs.readFileSync()\` (${FIX}/legacy/config.cjs:8)`),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-sync-fs: what other modules do not make blocking', rule, {
+  valid: [
+    {
+      name: 'a module with no blocking code',
+      filename: `${FIX}/routes/totals.ts`,
+      code: ts`
+        import express from 'express';
+        import { formatDate, formatMoney } from '../lib/format.js';
+
+        const app = express();
+
+        app.get('/totals', (req, res) => {
+          res.send(\`\${formatMoney(1250)} on \${formatDate(new Date())}\`);
+        });
+      `,
+    },
+    {
+      name: 'helpers that await readFile and writeFile from node:fs/promises',
+      filename: `${FIX}/routes/uploads.ts`,
+      code: ts`
+        import express from 'express';
+        import { readUpload, saveUpload } from '../lib/uploads.js';
+
+        const app = express();
+
+        app.get('/uploads/:name', async (req, res) => {
+          res.send(await readUpload(req.params.name));
+        });
+
+        app.put('/uploads/:name', async (req, res) => {
+          await saveUpload(req.params.name, req.body);
+          res.sendStatus(204);
+        });
+      `,
+    },
+    {
+      name: 'imported helpers used only at start-up: at top level and in the listen callback',
+      filename: `${FIX}/routes/server.ts`,
+      code: ts`
+        import express from 'express';
+        import receiptFooter from '../lib/receipt.js';
+        import { renderTemplate } from '../lib/templates.js';
+
+        const footer = receiptFooter('Corner Shop');
+        const app = express();
+
+        app.get('/receipt', (req, res) => {
+          res.send(footer);
+        });
+
+        app.listen(3000, () => {
+          console.log(renderTemplate('banner', { port: '3000' }));
+        });
+      `,
+    },
+    {
+      name: 'type-only imports are not followed',
+      filename: `${FIX}/routes/status.ts`,
+      code: ts`
+        import express from 'express';
+        import type { Cache } from '../lib/cache.js';
+        import type * as templates from '../lib/templates.js';
+        import type { ReportsService } from '../services/reports.service.js';
+
+        const app = express();
+        let cache: Cache | undefined;
+        let render: typeof templates.renderTemplate | undefined;
+
+        app.get('/status', (req, res) => {
+          const reports = req.app.locals.reports as ReportsService | undefined;
+          res.json({ cache: Boolean(cache), render: Boolean(render), reports: Boolean(reports) });
+        });
+      `,
+    },
+    {
+      name: 'the helper module itself: its blocking calls are in no handler',
+      filename: `${FIX}/lib/templates.ts`,
+      code: ts`
+        import { readFileSync } from 'node:fs';
+        import { join } from 'node:path';
+
+        const TEMPLATE_DIR = join(import.meta.dirname, 'templates');
+
+        export function loadTemplate(name: string): string {
+          return readFileSync(join(TEMPLATE_DIR, \`\${name}.html\`), 'utf8');
+        }
+      `,
+    },
+    {
+      name: 'imports that do not resolve: a missing file, an alias with no file, a package',
+      filename: `${FIX}/routes/legacy.ts`,
+      code: ts`
+        import express from 'express';
+        import leftPad from 'left-pad';
+        import { loadLegacy } from '../lib/missing.js';
+        import { render } from '@lib/nope';
+        import { helpers } from '../nowhere/';
+
+        const app = express();
+
+        app.get('/legacy', (req, res) => {
+          res.send(leftPad(render(loadLegacy(helpers.id)), 10));
+        });
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an import that does not resolve leaves the others working',
+      filename: `${FIX}/routes/legacy.ts`,
+      code: ts`
+        import express from 'express';
+        import { loadLegacy } from '../lib/missing.js';
+        import { loadTemplate } from '../lib/templates.js';
+
+        const app = express();
+
+        app.get('/legacy', (req, res) => {
+          res.send(loadLegacy('x') + loadTemplate('legacy'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'loadTemplate', `\`fs.readFileSync()\` (${TEMPLATES})`),
+          line: 8,
+          column: 30,
+          endLine: 8,
+          endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a helper file with a syntax error is skipped, the others still work',
+      filename: `${FIX}/routes/drafts.ts`,
+      code: ts`
+        import express from 'express';
+        import { loadDraft } from '../lib/broken.js';
+        import { loadTemplate } from '../lib/templates.js';
+
+        const app = express();
+
+        app.get('/drafts/:id', (req, res) => {
+          res.send(loadDraft(req.params.id) + loadTemplate('draft'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'loadTemplate', `\`fs.readFileSync()\` (${TEMPLATES})`),
+          line: 8,
+          column: 39,
+          endLine: 8,
+          endColumn: 60,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an import cycle (cycle-a.ts ↔ cycle-b.ts): calls into either module are found',
+      filename: `${FIX}/routes/locales.ts`,
+      code: ts`
+        import express from 'express';
+        import { greeting } from '../lib/cycle-a.js';
+        import { localeSize } from '../lib/cycle-b.js';
+
+        const app = express();
+
+        app.get('/locales/:lang', (req, res) => {
+          res.json({ greeting: greeting(req.params.lang), size: localeSize(req.params.lang) });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'greeting', `\`readLocale()\` → \`fs.readFileSync()\` (${FIX}/lib/cycle-a.ts:5)`),
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 49,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'localeSize', `\`readLocale()\` → \`fs.readFileSync()\` (${FIX}/lib/cycle-a.ts:5)`),
+          line: 8,
+          column: 57,
+          endLine: 8,
+          endColumn: 84,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+/** Forward slashes, as messages show paths. */
+const slashes = (file: string): string => file.split(path.sep).join('/');
+
+ruleTester.run('no-sync-fs: absolute filenames in RuleTester', rule, {
+  valid: [],
+  invalid: [
+    {
+      // RuleTester lints a file with an absolute name with its cwd at the filesystem root, so the
+      // chain names the helper from there (ESLint itself uses the working directory: see below).
+      name: 'an absolute filename resolves the same imports; paths are relative to the linter’s cwd',
+      filename: fixture('routes/reports.ts'),
+      code: ts`
+        import express from 'express';
+        import { renderTemplate } from '../lib/templates.js';
+
+        const app = express();
+
+        app.get('/reports', (req, res) => {
+          res.send(renderTemplate('report', {}));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(
+            EXPRESS_ROUTE,
+            'renderTemplate',
+            `\`loadTemplate()\` → \`fs.readFileSync()\` (${slashes(path.relative(path.parse(fixture('')).root, fixture('lib/templates.ts')))}:8)`,
+          ),
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+describe('no-sync-fs: helpers in other modules, through ESLint’s Linter', () => {
+  const handler = ts`
+    import express from 'express';
+    import { buildReport } from '../lib/reports.js';
+
+    const app = express();
+
+    app.post('/reports', (req, res) => {
+      res.send(buildReport(req.body.rows));
+    });
+  `;
+
+  it('an absolute filename, as the ESLint CLI passes it, shows paths relative to the working directory', () => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(handler, config(), fixture('routes/reports.ts'));
+    expect(messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'event-loop/no-sync-fs',
+        messageId: 'blockingHelper',
+        message: helperMessage(EXPRESS_ROUTE, 'buildReport', `\`renderTemplate()\` → ${LOAD_TEMPLATE}`),
+        line: 7,
+        column: 12,
+        endLine: 7,
+        endColumn: 38,
+        severity: 2,
+      }),
+    ]);
+    expect(messages[0]).not.toHaveProperty('suggestions');
+  });
+
+  it('the same helper, linted from another working directory, is named from there', () => {
+    const cwd = fixture('routes');
+    const messages = new Linter({ cwd }).verify(handler, config(), fixture('routes/reports.ts'));
+    expect(messages.map((message) => message.message)).toEqual([
+      helperMessage(
+        EXPRESS_ROUTE,
+        'buildReport',
+        '`renderTemplate()` → `loadTemplate()` → `fs.readFileSync()` (../lib/templates.ts:8)',
+      ),
+    ]);
+  });
+
+  it("CommonJS with ESLint's `sourceType: 'commonjs'`, which declares `require` as a global", () => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(
+      ts`
+        const express = require('express');
+        const { readConfig } = require('../legacy/config.cjs');
+        const readManifest = require('../legacy/read-manifest.cjs');
+
+        const app = express();
+
+        app.get('/settings', (req, res) => {
+          res.json({ config: readConfig(), manifest: readManifest('public') });
+        });
+      `,
+      config({ sourceType: 'commonjs' }),
+      fixture('routes/settings.cjs'),
+    );
+    expect(messages.map(({ line, column, endColumn, message }) => ({ line, column, endColumn, message }))).toEqual([
+      {
+        line: 8,
+        column: 22,
+        endColumn: 34,
+        message: helperMessage(EXPRESS_ROUTE, 'readConfig', `\`fs.readFileSync()\` (${FIX}/legacy/config.cjs:8)`),
+      },
+      {
+        line: 8,
+        column: 46,
+        endColumn: 68,
+        message: helperMessage(EXPRESS_ROUTE, 'readManifest', `\`fs.readFileSync()\` (${FIX}/legacy/read-manifest.cjs:5)`),
+      },
+    ]);
+  });
+
+  it('the handler file itself, when the CLI lints the fixture folder, is not reported', () => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(
+      ts`
+        import { renderTemplate } from './templates.js';
+
+        export function buildReport(rows: { total: number }[]): string {
+          return renderTemplate('report', { count: String(rows.length) });
+        }
+      `,
+      config(),
+      fixture('lib/reports.ts'),
+    );
+    expect(messages).toEqual([]);
+  });
+});
