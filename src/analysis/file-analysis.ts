@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { blockingApiTraceMap, type BlockingApi } from '../catalog/index.js';
-import { createHandlerContext, type HandlerInfo } from '../context/handlers.js';
+import { createHandlerContext, type HandlerContextOptions, type HandlerInfo } from '../context/handlers.js';
+import { readSettings } from '../options.js';
 import { isFunctionNode, propertyName } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 
@@ -34,13 +35,17 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   const { sourceCode } = context;
   let analysis = cache.get(sourceCode.ast);
   if (!analysis) {
-    analysis = analyseFile(sourceCode, context.filename);
+    analysis = analyseFile(sourceCode, context.filename, { settings: readSettings(context.settings), cwd: context.cwd });
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;
 }
 
-function analyseFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): FileAnalysis {
+function analyseFile(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  options: HandlerContextOptions,
+): FileAnalysis {
   const calls: BlockingCall[] = [];
   // Cheap first: most files import no blocking API at all and never reach the handler context.
   let handlers: ReturnType<typeof createHandlerContext> | undefined;
@@ -49,7 +54,7 @@ function analyseFile(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     const call = callThrough(reference.node);
     if (!call || seen.has(call.node)) continue;
     seen.add(call.node);
-    handlers ??= createHandlerContext(sourceCode, filename);
+    handlers ??= createHandlerContext(sourceCode, filename, options);
     calls.push({
       node: call.node,
       reference: call.reference,

@@ -106,6 +106,27 @@ export function* iterateModuleReferences<T>(
 }
 
 /**
+ * Every reference to a traced global (`Bun.serve`, Nuxt's auto-imported `defineEventHandler`):
+ * `traceMap` is keyed by global name. A global the file declares itself is not the global.
+ */
+export function* iterateGlobalReferences<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  traceMap: TraceMap<T>,
+): Generator<ModuleReference<T>> {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return;
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  for (const name of Object.keys(traceMap)) {
+    const globalMap = traceMap[name]!;
+    for (const identifier of globalReferences(globalScope, name)) {
+      for (const found of tracker.iteratePropertyReferences(identifier, globalMap)) {
+        yield { node: found.node, info: found.info as T, moduleName: name, path: found.path };
+      }
+    }
+  }
+}
+
+/**
  * Identifiers that read the global `name`: through a global the config declares, or unresolved
  * when it declares none. A variable the file itself declares under that name is not the global.
  */
