@@ -21,7 +21,8 @@ export function classMethodRole(
   const classNode = method.parent.parent;
   const name = propertyName(method.key, method.computed);
 
-  const userDecorator = method.decorators.map(decoratorName).find((decorator) => decorator && decorators.includes(decorator));
+  // Parsers without decorator or TypeScript support (espree) leave these lists out.
+  const userDecorator = (method.decorators ?? []).map(decoratorName).find((decorator) => decorator && decorators.includes(decorator));
   if (userDecorator) return `@${userDecorator}() handler`;
 
   for (const framework of classFrameworks) {
@@ -52,11 +53,11 @@ function matches(
   }
   const decorated = (list: readonly TSESTree.Decorator[], names: readonly string[]) =>
     list.some((decorator) => names.includes(decoratorName(decorator) ?? '') && belongs(decoratorCallee(decorator)));
-  if (classDecorators && !decorated(classNode.decorators, classDecorators)) return false;
-  if (methodDecorators && !decorated(method.decorators, methodDecorators)) return false;
+  if (classDecorators && !decorated(classNode.decorators ?? [], classDecorators)) return false;
+  if (methodDecorators && !decorated(method.decorators ?? [], methodDecorators)) return false;
   if (
     interfaces &&
-    !classNode.implements.some(
+    !(classNode.implements ?? []).some(
       (clause) => interfaces.includes(typeName(clause.expression) ?? '') && belongs(clause.expression),
     )
   ) {

@@ -61,6 +61,11 @@ interface Entry {
 }
 
 const OFFLOADED = 'offloaded';
+
+/** `record[key]` for the record's own keys only: a method named `constructor` is not Object's. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
 /** How far a value is followed through wrappers, variables and objects (`asyncHandler(fn)`). */
 const MAX_DEPTH = 4;
 const GENERIC_METHODS = new Set<string>(GENERIC_ROUTE_METHODS);
@@ -287,7 +292,7 @@ export function createHandlerContext(
     if (!method) return undefined;
 
     const kind = instanceOf(callee.object, 0);
-    const spec = kind === undefined ? undefined : instanceKinds[kind]!.methods[method];
+    const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
     if (kind && spec) return callSpecUse(instanceKinds[kind]!.label, spec, call, index);
 
     if (enabled('trpc')) {
@@ -313,7 +318,7 @@ export function createHandlerContext(
     if (spec.events) {
       if (index === 0) return undefined;
       const event = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
-      role = event == null ? undefined : (spec.events[event] ?? spec.events['*']);
+      role = event == null ? undefined : (own(spec.events, event) ?? own(spec.events, '*'));
       if (!role) return undefined;
     }
     if (!role && !spec.callbackReceives) return undefined;
@@ -334,7 +339,7 @@ export function createHandlerContext(
     if (!method) return undefined;
     // A route options object on a receiver the file does not show: the file's router framework.
     const kind = instanceOf(callee.object, 0) ?? (enabled('generic') ? importedRouterKind() : undefined);
-    const spec = kind === undefined ? undefined : instanceKinds[kind]!.methods[method];
+    const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
     return spec ? optionRole(instanceKinds[kind!]!.label, spec.options, path) : undefined;
   };
 
@@ -374,7 +379,7 @@ export function createHandlerContext(
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
         const kind = instanceOf(callee.object, depth + 1);
         const method = propertyName(callee.property, callee.computed);
-        const spec = kind === undefined || method === undefined ? undefined : instanceKinds[kind]!.methods[method];
+        const spec = kind === undefined || method === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
         // Registrations return the instance (`new Hono().get(...).post(...)`), unless the spec says otherwise.
         return spec ? (spec.returns === undefined ? kind : (spec.returns ?? undefined)) : undefined;
       }
@@ -435,7 +440,7 @@ export function createHandlerContext(
     if (!origin || origin.path.length > 1) return undefined;
     const exportName = origin.path[0] ?? 'default';
     for (const framework of serverFrameworks) {
-      const kind = framework[table]?.[exportName];
+      const kind = own(framework[table], exportName);
       if (kind && enabled(framework.id) && framework.modules.includes(origin.module)) return kind;
     }
     return undefined;
@@ -461,7 +466,7 @@ export function createHandlerContext(
 
   /** tRPC: `publicProcedure.input(...).query(fn)`, `t.middleware(fn)`, `procedure.use(fn)`. */
   const trpcUse = (receiver: TSESTree.Node, method: string): Use | undefined => {
-    const resolver = (TRPC.resolvers as Record<string, string>)[method];
+    const resolver = own<string>(TRPC.resolvers, method);
     if (resolver && isProcedure(receiver, 0)) return { description: `tRPC ${resolver}` };
     if ((TRPC.middleware as readonly string[]).includes(method) && (isProcedure(receiver, 0) || isTrpcRoot(receiver, 0))) {
       return { description: 'tRPC middleware' };
@@ -557,9 +562,9 @@ function optionRole(label: string, options: OptionsSpec | undefined, path: reado
   let spec: string | OptionsSpec | undefined = options;
   for (const key of path) {
     if (spec === undefined || typeof spec === 'string') return undefined;
-    spec = spec[key] ?? spec['*'];
+    spec = own(spec, key) ?? own(spec, '*');
   }
-  if (spec !== undefined && typeof spec !== 'string') spec = spec['.'];
+  if (spec !== undefined && typeof spec !== 'string') spec = own(spec, '.');
   return typeof spec === 'string' ? { description: `${label} ${spec}` } : undefined;
 }
 
