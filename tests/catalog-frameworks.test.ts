@@ -6,6 +6,7 @@ import {
   FRAMEWORK_IDS,
   instanceKinds,
   serverFrameworks,
+  SIGNATURE_METHODS,
   type CallSpec,
 } from '../src/catalog/frameworks.js';
 
@@ -21,6 +22,8 @@ describe('framework catalog', () => {
         ...Object.values(framework.pluginTypes ?? {}),
       ]),
       ...Object.values(instanceKinds).flatMap((kind) => Object.values(kind.methods).flatMap(kindsNamedBy)),
+      ...Object.values(SIGNATURE_METHODS.calls),
+      ...Object.values(SIGNATURE_METHODS.optionMethods),
     ];
     expect(named.filter((kind) => !(kind in instanceKinds))).toEqual([]);
   });

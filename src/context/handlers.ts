@@ -6,6 +6,7 @@ import {
   instanceKinds,
   ROUTE_VERBS,
   serverFrameworks,
+  SIGNATURE_METHODS,
   TRPC,
   USE_SERVER_DIRECTIVE,
   type CallSpec,
@@ -291,7 +292,7 @@ export function createHandlerContext(
     const method = propertyName(callee.property, callee.computed);
     if (!method) return undefined;
 
-    const kind = instanceOf(callee.object, 0);
+    const kind = instanceOf(callee.object, 0) ?? signatureKind(SIGNATURE_METHODS.calls, method);
     const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
     if (kind && spec) return callSpecUse(instanceKinds[kind]!.label, spec, call, index);
 
@@ -337,8 +338,12 @@ export function createHandlerContext(
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee.property, callee.computed);
     if (!method) return undefined;
-    // A route options object on a receiver the file does not show: the file's router framework.
-    const kind = instanceOf(callee.object, 0) ?? (enabled('generic') ? importedRouterKind() : undefined);
+    // A route options object on a receiver the file does not show: the file's router framework, or
+    // the one framework with this method.
+    const kind =
+      instanceOf(callee.object, 0) ??
+      (enabled('generic') ? importedRouterKind() : undefined) ??
+      signatureKind(SIGNATURE_METHODS.optionMethods, method);
     const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
     return spec ? optionRole(instanceKinds[kind!]!.label, spec.options, path) : undefined;
   };
@@ -444,6 +449,12 @@ export function createHandlerContext(
       if (kind && enabled(framework.id) && framework.modules.includes(origin.module)) return kind;
     }
     return undefined;
+  };
+
+  /** The kind a framework-specific method implies, when that framework is on. */
+  const signatureKind = (table: Readonly<Record<string, string>>, method: string): string | undefined => {
+    const kind = own(table, method);
+    return kind !== undefined && enabled(instanceKinds[kind]!.framework) ? kind : undefined;
   };
 
   let routerFramework: ServerFramework | null | undefined;

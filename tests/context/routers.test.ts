@@ -243,6 +243,32 @@ ruleTester.run('context: Fastify', rule, {
   ],
 });
 
+const fastifyCommonJsPlugin = ts`
+  const fs = require('node:fs');
+  module.exports = async function (fastify, opts) {
+    fastify.addHook('preHandler', async (request) => fs.existsSync(a));
+    fastify.route({ method: 'POST', url: '/x', handler: async () => fs.existsSync(b) });
+    fastify.addHook('onClose', async () => fs.existsSync(c));
+    cache.route({ ttl: 10, load: () => fs.existsSync(d) });
+  };
+`;
+
+ruleTester.run('context: Fastify methods on a receiver the file does not show', rule, {
+  valid: [
+    {
+      name: 'fastify: false turns the signature methods off too',
+      settings: { 'event-loop': { frameworks: { fastify: false } } },
+      code: fastifyCommonJsPlugin,
+    },
+  ],
+  invalid: [
+    invalid('a CommonJS plugin: addHook and route({ handler }) mean Fastify', fastifyCommonJsPlugin, {
+      'fs.existsSync(a)': 'Fastify preHandler hook',
+      'fs.existsSync(b)': FASTIFY,
+    }),
+  ],
+});
+
 ruleTester.run('context: Koa', rule, {
   valid: [],
   invalid: [

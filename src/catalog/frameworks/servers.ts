@@ -385,3 +385,16 @@ export const serverFrameworks: readonly ServerFramework[] = [
  * `configureServer`, and `configurePreviewServer`.
  */
 export const CONNECT_PROPERTY = 'middlewares';
+
+/**
+ * Methods only one framework's instances have: on a receiver the file does not show (a plugin's
+ * un-annotated `fastify` parameter, `module.exports = async (fastify) => ...`) they mean that
+ * framework. `optionMethods` count when called with an options object (`fastify.route({ handler })`).
+ */
+export const SIGNATURE_METHODS: {
+  readonly calls: Readonly<Record<string, string>>;
+  readonly optionMethods: Readonly<Record<string, string>>;
+} = {
+  calls: { addHook: 'fastify', setErrorHandler: 'fastify', setNotFoundHandler: 'fastify' },
+  optionMethods: { route: 'fastify' },
+};
