@@ -22,7 +22,9 @@ export function classMethodRole(
   const name = propertyName(method.key, method.computed);
 
   // Parsers without decorator or TypeScript support (espree) leave these lists out.
-  const userDecorator = (method.decorators ?? []).map(decoratorName).find((decorator) => decorator && decorators.includes(decorator));
+  const userDecorator = (method.decorators ?? [])
+    .map(decoratorName)
+    .find((decorator) => decorator && decorators.includes(decorator));
   if (userDecorator) return `@${userDecorator}() handler`;
 
   for (const framework of classFrameworks) {
@@ -48,9 +50,12 @@ function matches(
 ): boolean {
   const { classDecorators, methodDecorators, implements: interfaces, extendsCall, extendsExport, methods } = convention;
   if (methods && (name === undefined || !methods.includes(name))) return false;
-  if (!methods && !methodDecorators && (method.accessibility === 'private' || method.accessibility === 'protected' || method.key.type === AST_NODE_TYPES.PrivateIdentifier || name === 'constructor')) {
-    return false;
-  }
+  const isPublic =
+    method.accessibility !== 'private' &&
+    method.accessibility !== 'protected' &&
+    method.key.type !== AST_NODE_TYPES.PrivateIdentifier &&
+    name !== 'constructor';
+  if (!methods && !methodDecorators && !isPublic) return false;
   const decorated = (list: readonly TSESTree.Decorator[], names: readonly string[]) =>
     list.some((decorator) => names.includes(decoratorName(decorator) ?? '') && belongs(decoratorCallee(decorator)));
   if (classDecorators && !decorated(classNode.decorators ?? [], classDecorators)) return false;

@@ -47,7 +47,9 @@ export function exportedHandlers(
     const imported = convention.requiresImport?.some((prefix) => imports.some((module) => isModuleOrSubpath(module, prefix)));
     if (convention.requiresImport && !imported && serverOutput === undefined) continue;
 
-    const label = convention.labelsByImport?.find(({ prefix }) => imports.some((module) => module.startsWith(prefix)))?.label ?? convention.label;
+    const label =
+      convention.labelsByImport?.find(({ prefix }) => imports.some((module) => module.startsWith(prefix)))?.label ??
+      convention.label;
     const buildTime = buildTimeExports(convention, constants, serverOutput);
     for (const [name, { role, members }] of Object.entries(convention.exports)) {
       if (buildTime === 'all' || buildTime.has(name)) continue;

@@ -67,6 +67,7 @@ const OFFLOADED = 'offloaded';
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
 /** How far a value is followed through wrappers, variables and objects (`asyncHandler(fn)`). */
 const MAX_DEPTH = 4;
 const GENERIC_METHODS = new Set<string>(GENERIC_ROUTE_METHODS);
@@ -240,7 +241,8 @@ export function createHandlerContext(
    */
   const objectUse = (object: TSESTree.Node, path: readonly string[], depth: number): Use | undefined => {
     if (depth > MAX_DEPTH || path.length > 4) return undefined;
-    const graphql = enabled('graphql') && object.type === AST_NODE_TYPES.ObjectExpression ? resolverMapUse(object, path) : undefined;
+    const graphql =
+      enabled('graphql') && object.type === AST_NODE_TYPES.ObjectExpression ? resolverMapUse(object, path) : undefined;
     if (graphql) return graphql;
     const parent = object.parent;
     if (!parent) return undefined;
@@ -314,7 +316,12 @@ export function createHandlerContext(
   };
 
   /** What a method or entry point's spec makes of its function argument at `index`. */
-  const callSpecUse = (label: string, spec: CallSpec, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): Use | undefined => {
+  const callSpecUse = (
+    label: string,
+    spec: CallSpec,
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    index: number,
+  ): Use | undefined => {
     let role = spec.role;
     if (spec.events) {
       if (index === 0) return undefined;
@@ -323,7 +330,10 @@ export function createHandlerContext(
       if (!role) return undefined;
     }
     if (!role && !spec.callbackReceives) return undefined;
-    return { ...(role ? { description: `${label} ${role}` } : {}), ...(spec.callbackReceives ? { receives: spec.callbackReceives } : {}) };
+    return {
+      ...(role ? { description: `${label} ${role}` } : {}),
+      ...(spec.callbackReceives ? { receives: spec.callbackReceives } : {}),
+    };
   };
 
   /** An object passed to `call` holds a function at `path`: a handler if the call's options say so. */
@@ -353,11 +363,13 @@ export function createHandlerContext(
     if (userCalls.length === 0) return undefined;
     const written = calleePath(call.callee);
     if (!written) return undefined;
-    const match = userCalls.find((pattern) =>
-      pattern[0] === '*'
-        ? written.length >= pattern.length && pattern.slice(1).every((segment, i) => segment === written[written.length - pattern.length + 1 + i])
-        : pattern.length === written.length && pattern.every((segment, i) => segment === written[i]),
-    );
+    const match = userCalls.find((pattern) => {
+      // `*.route`: any receiver, so only the names after the `*` are compared, from the end.
+      const offset = written.length - pattern.length;
+      return pattern[0] === '*'
+        ? offset >= 0 && pattern.every((segment, i) => i === 0 || segment === written[offset + i])
+        : offset === 0 && pattern.every((segment, i) => segment === written[i]);
+    });
     return match ? { description: `${match.join('.')}() handler` } : undefined;
   };
 
@@ -406,7 +418,10 @@ export function createHandlerContext(
     if (definition.type === 'Variable') {
       const declarator = definition.node;
       if (declarator.id !== definition.name) return undefined;
-      return typeInstance(declarator.id.typeAnnotation?.typeAnnotation) ?? (declarator.init ? instanceOf(declarator.init, depth + 1) : undefined);
+      return (
+        typeInstance(declarator.id.typeAnnotation?.typeAnnotation) ??
+        (declarator.init ? instanceOf(declarator.init, depth + 1) : undefined)
+      );
     }
     if (definition.type === 'Parameter' && isFunctionNode(definition.node)) {
       const fn = definition.node;
@@ -541,9 +556,12 @@ export function createHandlerContext(
   const namedResolverUse = (id: TSESTree.Identifier, path: readonly string[]): Use | undefined => {
     const type = id.typeAnnotation?.typeAnnotation;
     const typeName =
-      type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : '';
+      type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+        ? type.typeName.name
+        : '';
     const isMap = id.name === GRAPHQL.variableName || (GRAPHQL.mapTypes as readonly string[]).includes(typeName);
-    const isType = (GRAPHQL.rootTypes as readonly string[]).includes(id.name) || (!isMap && typeName.endsWith(GRAPHQL.typeSuffix));
+    const isType =
+      (GRAPHQL.rootTypes as readonly string[]).includes(id.name) || (!isMap && typeName.endsWith(GRAPHQL.typeSuffix));
     const fieldPath = isMap ? path : isType ? [id.name, ...path] : undefined;
     return fieldPath && isResolverPath(fieldPath) ? { description: 'GraphQL resolver' } : undefined;
   };

@@ -33,7 +33,11 @@ export const classFrameworks: readonly ClassFramework[] = [
       },
       { role: 'gateway message handler', classDecorators: ['WebSocketGateway'], methodDecorators: ['SubscribeMessage'] },
       // Gateways' connection hooks run per connection.
-      { role: 'gateway connection handler', classDecorators: ['WebSocketGateway'], methods: ['handleConnection', 'handleDisconnect'] },
+      {
+        role: 'gateway connection handler',
+        classDecorators: ['WebSocketGateway'],
+        methods: ['handleConnection', 'handleDisconnect'],
+      },
       { role: 'guard', implements: ['CanActivate'], methods: ['canActivate'] },
       { role: 'guard', extendsCall: ['AuthGuard'], methods: ['canActivate', 'handleRequest', 'getRequest'] },
       { role: 'Passport strategy', extendsCall: ['PassportStrategy'], methods: ['validate'] },
@@ -42,7 +46,11 @@ export const classFrameworks: readonly ClassFramework[] = [
       { role: 'middleware', implements: ['NestMiddleware'], methods: ['use'] },
       // Exception filters run on every failing request.
       { role: 'exception filter', classDecorators: ['Catch'], methods: ['catch'] },
-      { role: 'exception filter', implements: ['ExceptionFilter', 'GqlExceptionFilter', 'WsExceptionFilter', 'RpcExceptionFilter'], methods: ['catch'] },
+      {
+        role: 'exception filter',
+        implements: ['ExceptionFilter', 'GqlExceptionFilter', 'WsExceptionFilter', 'RpcExceptionFilter'],
+        methods: ['catch'],
+      },
     ],
   },
   {

@@ -191,7 +191,9 @@ export const instanceKinds: Readonly<Record<string, InstanceKind>> = {
     framework: 'ws',
     label: 'ws',
     methods: {
-      ...each(['on', 'once', 'addListener'], { events: { '*': 'message listener', close: 'close listener', error: 'error listener' } }),
+      ...each(['on', 'once', 'addListener'], {
+        events: { '*': 'message listener', close: 'close listener', error: 'error listener' },
+      }),
       addEventListener: { events: { '*': 'message listener' } },
     },
   },

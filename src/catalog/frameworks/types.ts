@@ -139,6 +139,13 @@ export interface ExportSpec {
   readonly members?: boolean;
 }
 
+/** `export const <name> = <value>` renders `exports` (all of them when omitted) at build time. */
+export interface BuildTimeSwitch {
+  readonly name: string;
+  readonly value: string | boolean;
+  readonly exports?: readonly string[];
+}
+
 /**
  * A file convention: files whose path matches `file` (slashes normalised) export handlers by name
  * (`default` for the default export).
@@ -157,7 +164,7 @@ export interface FileConvention {
    * Build-time switches: `export const <name> = <value>` makes the listed exports (all when
    * omitted) run at build time, not per request (`prerender = true`, `dynamic = 'force-static'`).
    */
-  readonly buildTime?: readonly { readonly name: string; readonly value: string | boolean; readonly exports?: readonly string[] }[];
+  readonly buildTime?: readonly BuildTimeSwitch[];
   /**
    * Astro's static output: these exports are prerendered at build time unless the file exports
    * `prerender = false` or the project's config (one of `configFiles`, in the folder `root`
