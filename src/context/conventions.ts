@@ -46,6 +46,7 @@ export function exportedHandlers(
     const serverOutput = convention.staticOutput && astroServerOutput(convention, path);
     const imported = convention.requiresImport?.some((prefix) => imports.some((module) => isModuleOrSubpath(module, prefix)));
     if (convention.requiresImport && !imported && serverOutput === undefined) continue;
+    if (convention.unlessImport?.some((prefix) => imports.some((module) => isModuleOrSubpath(module, prefix)))) continue;
 
     const label =
       convention.labelsByImport?.find(({ prefix }) => imports.some((module) => module.startsWith(prefix)))?.label ??

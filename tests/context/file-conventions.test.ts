@@ -333,6 +333,18 @@ ruleTester.run('context: Nuxt, Nitro and h3', rule, {
       `,
     },
     {
+      name: 'an Express app’s server/routes file exports set-up code, not a Nitro handler',
+      filename: 'server/routes/users.js',
+      code: ts`
+        import fs from 'fs';
+        import { Router } from 'express';
+        export default function mount(app) {
+          const templates = fs.readdirSync('templates');
+          app.use('/users', Router());
+        }
+      `,
+    },
+    {
       name: 'a defineEventHandler the file declares itself is not Nuxt’s',
       filename: 'lib/x.ts',
       code: ts`

@@ -90,6 +90,8 @@ export const fileConventions: readonly FileConvention[] = [
     // default-exported from these folders is an event handler too.
     file: file(String.raw`server/(?:api|routes|middleware)/.*`),
     exports: { default: { role: 'event handler' } },
+    // An Express or Koa app's `server/routes/users.js` exporting `function (app) { ... }` is set-up code.
+    unlessImport: ['express', 'fastify', 'koa', '@koa/router', 'koa-router', 'hono', 'connect'],
   },
   {
     framework: 'astro',

@@ -160,6 +160,8 @@ export interface FileConvention {
    * `astro` matches `astro:middleware`).
    */
   readonly requiresImport?: readonly string[];
+  /** A file that imports one of these modules (or a subpath) belongs to another framework. */
+  readonly unlessImport?: readonly string[];
   /**
    * Build-time switches: `export const <name> = <value>` makes the listed exports (all when
    * omitted) run at build time, not per request (`prerender = true`, `dynamic = 'force-static'`).
