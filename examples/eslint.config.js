@@ -4,7 +4,7 @@ import eventLoop from 'eslint-plugin-event-loop';
 
 export default [
   {
-    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
     languageOptions: { parser: tsParser },
   },
   eventLoop.configs.recommended,

@@ -10,6 +10,7 @@ import {
   type BlockingApi,
   type BlockingFamily,
 } from './catalog/index.js';
+import { FRAMEWORK_IDS, type FrameworkId } from './catalog/frameworks.js';
 
 /**
  * Which code a rule checks. Every handler blocks the loop in Node, sync or async, so `handlers` is
@@ -70,9 +71,29 @@ export const blockingRuleSchema: JSONSchema4[] = [
   },
 ];
 
+export interface HandlerFileSetting {
+  readonly glob: string;
+  /** Export names (`default` for the default export). */
+  readonly exports: readonly string[];
+}
+
+export interface HandlerSettings {
+  /**
+   * Callees whose function arguments are handlers, as written: `defineHandler`, `router.route`, or
+   * `*.route` for any receiver.
+   */
+  readonly calls: readonly string[];
+  /** Method decorators that make a method a handler (`Endpoint` for `@Endpoint()`). */
+  readonly decorators: readonly string[];
+  readonly files: readonly HandlerFileSetting[];
+}
+
 /** `settings['event-loop']`: defaults shared by every rule of the plugin. */
 export interface EventLoopSettings {
   readonly scope?: Scope;
+  readonly handlers?: HandlerSettings;
+  /** Framework detectors to turn off (`{ nextjs: false }`); all are on by default. */
+  readonly frameworks?: Readonly<Partial<Record<FrameworkId, boolean>>>;
   readonly followCalls?: FollowCalls;
   readonly maxDepth?: number;
   /** The built-in catalog followed by the user's `blockingApis` (a later entry wins for the same API). */
@@ -81,6 +102,8 @@ export interface EventLoopSettings {
 
 const DEFAULT_SETTINGS: EventLoopSettings = { catalog: blockingApis };
 const SETTINGS = "settings['event-loop']";
+const CALL_PATH = /^(?:\*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)+|[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*)$/u;
+const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
 /** Parsed once per settings object: ESLint passes the same object for every file of a config. */
 const parsed = new WeakMap<object, EventLoopSettings>();
@@ -100,7 +123,7 @@ export function readSettings(settings: TSESLint.SharedConfigurationSettings): Ev
 }
 
 function parseSettings(raw: Record<string, unknown>): EventLoopSettings {
-  const { scope, followCalls, maxDepth, blockingApis: userApis } = raw;
+  const { scope, followCalls, maxDepth, blockingApis: userApis, handlers, frameworks } = raw;
   oneOf('scope', scope, SCOPES);
   oneOf('followCalls', followCalls, FOLLOW_CALLS);
   if (maxDepth !== undefined && !(Number.isInteger(maxDepth) && (maxDepth as number) >= 1 && (maxDepth as number) <= MAX_MAX_DEPTH)) {
@@ -114,6 +137,8 @@ function parseSettings(raw: Record<string, unknown>): EventLoopSettings {
     followCalls: followCalls as FollowCalls | undefined,
     maxDepth: maxDepth as number | undefined,
     catalog: userApis?.length ? [...blockingApis, ...userApis.map((entry, index) => userApi(entry, index))] : blockingApis,
+    ...(handlers === undefined ? {} : { handlers: parseHandlers(handlers) }),
+    ...(frameworks === undefined ? {} : { frameworks: parseFrameworks(frameworks) }),
   };
 }
 
@@ -163,6 +188,72 @@ function userReplacement(raw: unknown, where: string): AwaitedReplacement {
     name: nonEmptyString(raw.name, `${where}.name`),
     ...(raw.promisified === true && { promisified: true }),
   };
+}
+
+function parseHandlers(raw: unknown): HandlerSettings {
+  const where = `${SETTINGS}.handlers`;
+  if (!isRecord(raw)) {
+    throw new TypeError(`${where} must be an object with "calls", "decorators" and/or "files", got ${JSON.stringify(raw)}.`);
+  }
+  const { calls = [], decorators = [], files = [], ...unknown } = raw;
+  const [extra] = Object.keys(unknown);
+  if (extra !== undefined) {
+    throw new TypeError(`${where} has an unknown key ${JSON.stringify(extra)}; expected "calls", "decorators" or "files".`);
+  }
+  return {
+    calls: stringList(calls, `${where}.calls`, CALL_PATH, 'a callee path such as "defineHandler", "router.route" or "*.route"'),
+    decorators: stringList(decorators, `${where}.decorators`, IDENTIFIER, 'a decorator name such as "Endpoint"'),
+    files: list(files, `${where}.files`).map((entry, index) => parseFileSetting(entry, `${where}.files[${index}]`)),
+  };
+}
+
+function parseFileSetting(raw: unknown, where: string): HandlerFileSetting {
+  const example = '{ glob: "src/api/**/*.ts", exports: ["default", "handler"] }';
+  if (!isRecord(raw)) throw new TypeError(`${where} must be an object such as ${example}, got ${JSON.stringify(raw)}.`);
+  const { glob, exports, ...unknown } = raw;
+  const [extra] = Object.keys(unknown);
+  if (extra !== undefined) {
+    throw new TypeError(`${where} has an unknown key ${JSON.stringify(extra)}; expected "glob" and "exports".`);
+  }
+  if (typeof glob !== 'string' || glob === '') {
+    throw new TypeError(`${where}.glob must be a non-empty glob string such as "src/api/**/*.ts", got ${JSON.stringify(glob)}.`);
+  }
+  const names = stringList(exports ?? [], `${where}.exports`, IDENTIFIER, 'an export name such as "default" or "handler"');
+  if (names.length === 0) {
+    throw new TypeError(`${where}.exports must name at least one export, such as ["default"].`);
+  }
+  return { glob, exports: names };
+}
+
+function parseFrameworks(raw: unknown): Partial<Record<FrameworkId, boolean>> {
+  const where = `${SETTINGS}.frameworks`;
+  const known = FRAMEWORK_IDS.map((id) => `"${id}"`).join(', ');
+  if (!isRecord(raw)) {
+    throw new TypeError(`${where} must be an object such as { nextjs: false }, got ${JSON.stringify(raw)}.`);
+  }
+  for (const [id, value] of Object.entries(raw)) {
+    if (!(FRAMEWORK_IDS as readonly string[]).includes(id)) {
+      throw new TypeError(`${where} has an unknown framework ${JSON.stringify(id)}; known frameworks: ${known}.`);
+    }
+    if (typeof value !== 'boolean') {
+      throw new TypeError(`${where}.${id} must be true or false, got ${JSON.stringify(value)}.`);
+    }
+  }
+  return raw as Partial<Record<FrameworkId, boolean>>;
+}
+
+function list(raw: unknown, where: string): unknown[] {
+  if (!Array.isArray(raw)) throw new TypeError(`${where} must be an array, got ${JSON.stringify(raw)}.`);
+  return raw;
+}
+
+function stringList(raw: unknown, where: string, pattern: RegExp, expected: string): string[] {
+  return list(raw, where).map((entry, index) => {
+    if (typeof entry !== 'string' || !pattern.test(entry)) {
+      throw new TypeError(`${where}[${index}] must be ${expected}, got ${JSON.stringify(entry)}.`);
+    }
+    return entry;
+  });
 }
 
 /** The analysis a rule asks for: its options, then the shared settings, then the defaults. */

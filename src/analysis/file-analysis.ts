@@ -80,7 +80,7 @@ function analyseFile(
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
   if (sites.length === 0) return { calls: [] };
 
-  const handlers = getHandlerContext(sourceCode, filename);
+  const handlers = getHandlerContext(sourceCode, filename, { settings: readSettings(context.settings), cwd: context.cwd });
   const calls: BlockingCall[] = [];
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
@@ -102,7 +102,8 @@ export function requestSite(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   node: TSESTree.Node,
 ): RequestSite {
-  return siteOf(getHandlerContext(context.sourceCode, context.filename), node);
+  const options = { settings: readSettings(context.settings), cwd: context.cwd };
+  return siteOf(getHandlerContext(context.sourceCode, context.filename, options), node);
 }
 
 /** How messages name where code runs: "Express route handler", or "async function" under the `async-functions` scope. */

@@ -107,7 +107,8 @@ export function* iterateModuleReferences<T>(
 }
 
 /**
- * Every reference to a traced global (`Atomics.wait(...)`, `Date.now()`, `new Date()`), written
+ * Every reference to a traced global (`Atomics.wait(...)`, `Date.now()`, `Bun.serve`, Nuxt's
+ * auto-imported `defineEventHandler`), written
  * on the global or on a local alias or destructuring of it. Like `require` above, the global is
  * found whether or not the config declares it; a variable the file declares under its name is not it.
  */

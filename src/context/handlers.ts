@@ -1,19 +1,28 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
-  FASTIFY_REQUEST_HOOKS,
-  frameworks,
-  NEST_CONTROLLER_DECORATOR,
-  NEST_ROUTE_DECORATORS,
-  NEXT_ROUTE_EXPORTS,
-  NEXT_ROUTE_FILE,
+  CONNECT_PROPERTY,
+  GENERIC_ROUTE_METHODS,
+  GRAPHQL,
+  instanceKinds,
   ROUTE_VERBS,
-  type FrameworkSpec,
-  type InstanceFactory,
+  serverFrameworks,
+  SIGNATURE_METHODS,
+  TRPC,
+  USE_SERVER_DIRECTIVE,
+  type CallSpec,
+  type EntryPoint,
+  type FrameworkId,
+  type OptionsSpec,
+  type ServerFramework,
 } from '../catalog/frameworks.js';
-import { buildTraceMap } from '../catalog/index.js';
-import { iterateModuleReferences } from '../analysis/module-references.js';
-import type { ModuleSource } from '../analysis/module-source.js';
+import { buildTraceMap, type TraceMap } from '../catalog/index.js';
+import { iterateGlobalReferences, iterateModuleReferences } from '../analysis/module-references.js';
+import type { EventLoopSettings } from '../options.js';
 import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { classMethodRole } from './classes.js';
+import { exportedHandlers, hasDirective, type ExportedHandlers } from './conventions.js';
+import { moduleOrigin } from './imports.js';
+import { isOffloaded, isWorkerFile } from './offload.js';
 
 export interface HandlerInfo {
   readonly node: FunctionNode;
@@ -25,86 +34,157 @@ export interface HandlerContext {
   /**
    * The request handler that `node` runs in: the innermost enclosing function recognised as a
    * handler. Everything lexically inside a handler counts (nested callbacks, `.then` callbacks,
-   * promise executors all run on the event loop while requests are served).
+   * timers, promise executors all run on the event loop while requests are served), up to an
+   * offload boundary: code written into `new Worker(...)` or a worker pool's `exec(fn)`, and every
+   * function of a worker file, runs on another thread.
    */
   enclosingHandler(node: TSESTree.Node): HandlerInfo | undefined;
 }
 
-/** A shape-only route (`x.get('/path', fn)`) needs one of these methods and a path literal. */
-const ROUTE_SHAPE_METHODS = new Set<string>([...ROUTE_VERBS, 'del', 'use']);
-const NEST_ROUTES = new Set<string>(NEST_ROUTE_DECORATORS);
-const NEXT_EXPORTS = new Set<string>(NEXT_ROUTE_EXPORTS);
-const FASTIFY_OPTION_KEYS = new Set<string>(['handler', ...FASTIFY_REQUEST_HOOKS]);
-/** How far a handler's value is followed through wrappers and variables (`asyncHandler(fn)`). */
-const MAX_USE_DEPTH = 4;
-
-interface Factory {
-  readonly spec: FrameworkSpec;
-  readonly factory: InstanceFactory;
+export interface HandlerContextOptions {
+  /** `settings['event-loop']`, parsed: the user's handler shapes and the framework switches. */
+  readonly settings?: EventLoopSettings;
+  /** ESLint's working directory, which `handlers.files` globs are relative to. */
+  readonly cwd?: string;
 }
 
-const factoryTraceMap = buildTraceMap(
-  frameworks.flatMap((spec) => spec.factories.map((factory): Factory => ({ spec, factory }))),
-  ({ spec, factory }) => ({ modules: spec.modules, path: factory.path }),
+/** How a function is used: what it is to a framework, and what its first parameter receives. */
+interface Use {
+  /** Set when the function is a request handler: "Hono route handler". */
+  readonly description?: string;
+  /** The kind of instance (see instanceKinds) its first parameter receives: `register(async (app) => ...)`. */
+  readonly receives?: string;
+}
+
+interface Entry {
+  readonly framework: ServerFramework;
+  readonly entry: EntryPoint;
+}
+
+const OFFLOADED = 'offloaded';
+
+/** `record[key]` for the record's own keys only: a method named `constructor` is not Object's. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** How far a value is followed through wrappers, variables and objects (`asyncHandler(fn)`). */
+const MAX_DEPTH = 4;
+const GENERIC_METHODS = new Set<string>(GENERIC_ROUTE_METHODS);
+const VERBS = new Set<string>(ROUTE_VERBS);
+const ROUTER_FRAMEWORKS = serverFrameworks.filter((framework) =>
+  framework.entryPoints.some((entry) => entry.creates && instanceKinds[entry.creates]?.methods.get),
 );
 
+const entryTraceMaps = (() => {
+  const entries = serverFrameworks.flatMap((framework) => framework.entryPoints.map((entry): Entry => ({ framework, entry })));
+  const modules = buildTraceMap(
+    entries.filter(({ framework }) => framework.modules.length > 0),
+    ({ framework, entry }) => ({ modules: framework.modules, path: entry.path }),
+  );
+  // Globals (`Bun.serve`) and auto-imports (Nuxt's `defineEventHandler`) are keyed by global name.
+  const globals = buildTraceMap(
+    entries.flatMap((item) => [
+      ...(item.framework.globals ?? []).map((name) => ({ item, name, path: item.entry.path })),
+      ...(item.framework.autoImported && item.entry.path.length > 0
+        ? [{ item, name: item.entry.path[0]!, path: item.entry.path.slice(1) }]
+        : []),
+    ]),
+    ({ name, path }) => ({ modules: [name], path }),
+  ) as unknown as TraceMap<{ item: Entry }>;
+  return { modules, globals };
+})();
+
+/**
+ * Recognises request handlers by asking, for each function enclosing a node, how that function is
+ * used: registered on a framework instance, passed to a framework's entry point, decorated as a
+ * controller route, exported from a route file. Works bottom-up from the nodes a rule asks about,
+ * so a file is never walked whole, and nothing is computed for a file no rule asks about.
+ */
 const contexts = new WeakMap<TSESTree.Program, HandlerContext>();
 
 /**
  * The file's handler context, shared by every rule and analysis that asks (cached on the Program
  * node), so each function is classified once per file.
  */
-export function getHandlerContext(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): HandlerContext {
+export function getHandlerContext(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  options: HandlerContextOptions = {},
+): HandlerContext {
   let context = contexts.get(sourceCode.ast);
   if (!context) {
-    context = createHandlerContext(sourceCode, filename);
+    context = createHandlerContext(sourceCode, filename, options);
     contexts.set(sourceCode.ast, context);
   }
   return context;
 }
 
-/**
- * Recognises request handlers by asking, for each function enclosing a node, how that function is
- * used: registered on a framework instance, decorated as a controller route, or exported from a
- * route file. Works bottom-up from the nodes a rule asks about, so a file is never walked whole.
- */
 export function createHandlerContext(
-  sourceCode: ModuleSource,
+  sourceCode: Readonly<TSESLint.SourceCode>,
   filename: string,
+  { settings = {}, cwd = process.cwd() }: HandlerContextOptions = {},
 ): HandlerContext {
-  const verdicts = new Map<FunctionNode, HandlerInfo | null>();
-  let instances: InstanceIndex | undefined;
-  const instanceIndex = (): InstanceIndex => (instances ??= indexInstances(sourceCode));
-  const isNextRouteFile = NEXT_ROUTE_FILE.test(filename.replaceAll('\\', '/'));
+  const enabled = (id: FrameworkId): boolean => settings.frameworks?.[id] !== false;
+  const userCalls = (settings.handlers?.calls ?? []).map((path) => path.split('.'));
+  const verdicts = new Map<FunctionNode, HandlerInfo | typeof OFFLOADED | null>();
+  const uses = new Map<TSESTree.Node, Use | null>();
+  const instances = new Map<TSESLint.Scope.Variable, string | null>();
 
-  const classify = (fn: FunctionNode): HandlerInfo | null => {
-    const role = nestRoute(fn) ?? nextRoute(fn) ?? classifyValue(fn, 0);
-    return role ? { node: fn, description: role } : null;
+  let workerFile: boolean | undefined;
+  let exportsCache: ExportedHandlers | undefined;
+  const exported = (): ExportedHandlers =>
+    (exportsCache ??= exportedHandlers(sourceCode, filename, { cwd, handlers: settings.handlers, enabled }));
+
+  let entries: Map<TSESTree.Node, Entry> | undefined;
+  /** The framework entry point a call or `new` invokes (`express()`, `new Hono()`, `Bun.serve(...)`). */
+  const entryAt = (node: TSESTree.Node): Entry | undefined => {
+    if (!entries) {
+      entries = new Map();
+      const found = [
+        ...iterateModuleReferences(sourceCode, entryTraceMaps.modules),
+        ...[...iterateGlobalReferences(sourceCode, entryTraceMaps.globals)].map((reference) => ({
+          ...reference,
+          info: reference.info.item,
+        })),
+      ];
+      for (const { node: call, info } of found) {
+        if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
+          if (enabled(info.framework.id) && !entries.has(call)) entries.set(call, info);
+        }
+      }
+    }
+    return entries.get(node);
   };
 
-  const nextRoute = (fn: FunctionNode): string | undefined => {
-    if (!isNextRouteFile) return undefined;
-    const declared =
-      fn.type === AST_NODE_TYPES.FunctionDeclaration
-        ? { id: fn.id, exportNode: fn.parent }
-        : fn.parent.type === AST_NODE_TYPES.VariableDeclarator
-          ? { id: fn.parent.id, exportNode: fn.parent.parent.parent }
-          : undefined;
-    if (
-      declared?.id?.type === AST_NODE_TYPES.Identifier &&
-      NEXT_EXPORTS.has(declared.id.name) &&
-      declared.exportNode?.type === AST_NODE_TYPES.ExportNamedDeclaration
-    ) {
-      return 'Next.js route handler';
-    }
-    return undefined;
+  const classify = (fn: FunctionNode): HandlerInfo | null => {
+    const description =
+      classMethodRole(sourceCode, fn, { decorators: settings.handlers?.decorators ?? [], enabled }) ??
+      serverAction(fn) ??
+      useOf(fn).description;
+    return description ? { node: fn, description } : null;
+  };
+
+  /** React's `'use server'` as the function's first statement: a server action. */
+  const serverAction = (fn: FunctionNode): string | undefined =>
+    enabled('nextjs') && fn.body.type === AST_NODE_TYPES.BlockStatement && hasDirective(fn.body.body, USE_SERVER_DIRECTIVE)
+      ? 'server action'
+      : undefined;
+
+  const useOf = (fn: FunctionNode): Use => {
+    const known = uses.get(fn);
+    if (known !== undefined) return known ?? {};
+    uses.set(fn, null); // a function registered through itself is not a handler for that reason
+    const use = valueUse(fn, 0) ?? {};
+    uses.set(fn, use);
+    return use;
   };
 
   /** Where a value (the function, or a wrapper around it) ends up decides what it is. */
-  const classifyValue = (value: TSESTree.Node, depth: number): string | undefined => {
-    if (depth > MAX_USE_DEPTH) return undefined;
+  const valueUse = (value: TSESTree.Node, depth: number): Use | undefined => {
+    if (depth > MAX_DEPTH) return undefined;
     if (value.type === AST_NODE_TYPES.FunctionDeclaration) {
-      return value.id ? classifyReferences(value, depth) : undefined;
+      return exportUse(value.parent) ?? (value.id ? referencesUse(value, depth) : undefined);
     }
     const parent = value.parent;
     if (!parent) return undefined;
@@ -114,147 +194,410 @@ export function createHandlerContext(
         const index = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
         if (index === -1) return undefined;
         // Not a registration itself: a wrapper such as `asyncHandler(fn)`; follow the wrapper.
-        return registration(parent, index) ?? classifyValue(parent, depth + 1);
+        return callUse(parent, index) ?? valueUse(parent, depth + 1);
       }
       case AST_NODE_TYPES.ArrayExpression:
-        return classifyValue(parent, depth);
+        return valueUse(parent, depth);
       case AST_NODE_TYPES.Property:
-        return parent.value === value ? optionProperty(parent) : undefined;
+        return parent.value === value && parent.parent.type === AST_NODE_TYPES.ObjectExpression
+          ? objectUse(parent.parent, [propertyName(parent.key, parent.computed) ?? ''], depth)
+          : undefined;
       case AST_NODE_TYPES.VariableDeclarator:
         return parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier
-          ? classifyReferences(parent, depth)
+          ? (exportUse(parent.parent.parent, parent.id.name) ?? referencesUse(parent, depth))
           : undefined;
-      case AST_NODE_TYPES.ExportSpecifier: {
-        const exported = propertyName(parent.exported);
-        return isNextRouteFile && exported && NEXT_EXPORTS.has(exported) ? 'Next.js route handler' : undefined;
-      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return exportUse(parent);
+      case AST_NODE_TYPES.ExportSpecifier:
+        return parent.local === value ? exportUse(parent, propertyName(parent.exported)) : undefined;
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSTypeAssertion:
-        return classifyValue(parent, depth);
+        return valueUse(parent, depth);
       default:
         return undefined;
     }
   };
 
-  /** A named function or variable: handler if any of its uses registers it. */
-  const classifyReferences = (
+  /** A named function or variable: whatever its first recognised use makes it. */
+  const referencesUse = (
     declaration: TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator,
     depth: number,
-  ): string | undefined => {
-    if (declaration.type === AST_NODE_TYPES.VariableDeclarator && isFunctionNode(declaration.init)) {
-      const next = nextRoute(declaration.init);
-      if (next) return next;
-    }
+    use: (identifier: TSESTree.Identifier) => Use | undefined = (identifier) => valueUse(identifier, depth + 1),
+  ): Use | undefined => {
     for (const variable of sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []) {
       for (const reference of variable.references) {
-        if (reference.init || !reference.isRead()) continue;
-        const role = classifyValue(reference.identifier, depth + 1);
-        if (role) return role;
+        if (reference.init || !reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+        const found = use(reference.identifier);
+        if (found) return found;
       }
     }
     return undefined;
   };
 
-  /** `call` registers its argument at `index` as a handler: what kind? */
-  const registration = (
-    call: TSESTree.CallExpression | TSESTree.NewExpression,
-    index: number,
-  ): string | undefined => {
-    const factory = instanceIndex().factories.get(call);
-    if (factory?.factory.takesHandler) return `${factory.spec.label} ${factory.factory.takesHandler}`;
+  /**
+   * An export the file's conventions name (`export async function GET`, `export default`,
+   * `export { handler as GET }`); `exportNode` is the export declaration or specifier, if any.
+   */
+  const exportUse = (exportNode: TSESTree.Node | undefined, name?: string, path: readonly string[] = []): Use | undefined => {
+    if (!exportNode) return undefined;
+    let exportName = name;
+    if (exportNode.type === AST_NODE_TYPES.ExportDefaultDeclaration) exportName = 'default';
+    else if (exportNode.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = exportNode.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) exportName = declaration.id?.name;
+    } else if (exportNode.type !== AST_NODE_TYPES.ExportSpecifier) return undefined;
+    const handler = exportName === undefined ? undefined : exported().get(exportName);
+    if (!handler || handler.members !== path.length > 0 || path.length > 1) return undefined;
+    return { description: handler.description };
+  };
+
+  /**
+   * A function stored at `path` in object `object` (`{ handler: fn }` is `['handler']`): what the
+   * object is passed to decides (route options, `Bun.serve({ fetch })`, a resolver map, an
+   * exported `actions` object).
+   */
+  const objectUse = (object: TSESTree.Node, path: readonly string[], depth: number): Use | undefined => {
+    if (depth > MAX_DEPTH || path.length > 4) return undefined;
+    const graphql =
+      enabled('graphql') && object.type === AST_NODE_TYPES.ObjectExpression ? resolverMapUse(object, path) : undefined;
+    if (graphql) return graphql;
+    const parent = object.parent;
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return parent.arguments.includes(object as TSESTree.CallExpressionArgument) ? optionsUse(parent, path) : undefined;
+      case AST_NODE_TYPES.Property:
+        return parent.value === object && parent.parent.type === AST_NODE_TYPES.ObjectExpression
+          ? objectUse(parent.parent, [propertyName(parent.key, parent.computed) ?? '', ...path], depth)
+          : undefined;
+      case AST_NODE_TYPES.ArrayExpression:
+        return objectUse(parent, path, depth);
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== object || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const name = parent.id.name;
+        return (
+          exportUse(parent.parent.parent, name, path) ??
+          (enabled('graphql') ? namedResolverUse(parent.id, path) : undefined) ??
+          referencesUse(parent, depth, (identifier) =>
+            identifier.parent.type === AST_NODE_TYPES.ExportSpecifier
+              ? exportUse(identifier.parent, propertyName(identifier.parent.exported), path)
+              : objectUse(identifier, path, depth + 1),
+          )
+        );
+      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return exportUse(parent, 'default', path);
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        return objectUse(parent, path, depth);
+      default:
+        return undefined;
+    }
+  };
+
+  /** `call` registers its argument at `index` as a handler, or hands it an instance. */
+  const callUse = (call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): Use | undefined => {
+    const user = userCallUse(call);
+    if (user) return user;
+
+    const entry = entryAt(call);
+    if (entry) return callSpecUse(entry.framework.label, entry.entry, call, index);
 
     const callee = skipTypeWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee.property, callee.computed);
     if (!method) return undefined;
 
-    const spec = instanceOf(callee.object);
-    const role = spec?.methods[method];
-    if (spec && role) {
-      const events = spec.requestEvents?.[method];
-      if (events) {
-        const event = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
-        return event && events.includes(event) ? `${spec.label} ${event} ${role}` : undefined;
-      }
-      return `${spec.label} ${role}`;
+    const kind = instanceOf(callee.object, 0) ?? signatureKind(SIGNATURE_METHODS.calls, method);
+    const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
+    if (kind && spec) return callSpecUse(instanceKinds[kind]!.label, spec, call, index);
+
+    if (enabled('trpc')) {
+      const trpc = trpcUse(callee.object, method);
+      if (trpc) return trpc;
     }
-    // `app.route('/users').get(fn)`: the chained route object of Express.
-    if (isRouteChain(callee.object) && (ROUTE_VERBS as readonly string[]).includes(method)) {
-      return `${labelFromImports() ?? 'Express'} route handler`;
+    if (!enabled('generic')) return undefined;
+    // `router.route('/users').get(fn)`: the chained route object of Express, on any router.
+    if (isRouteChain(callee.object) && VERBS.has(method)) {
+      return { description: `${importedRouterLabel() ?? 'Express'} route handler` };
     }
-    if (ROUTE_SHAPE_METHODS.has(method) && index > 0 && isPathLiteral(call.arguments[0])) {
-      const label = labelFromImports();
-      const kind = method === 'use' ? 'middleware' : 'route handler';
-      return label ? `${label} ${kind}` : kind;
+    if (GENERIC_METHODS.has(method) && index > 0 && isPathLiteral(call.arguments[0])) {
+      const label = importedRouterLabel();
+      const kindName = method === 'use' ? 'middleware' : 'route handler';
+      return { description: label ? `${label} ${kindName}` : kindName };
     }
     return undefined;
   };
 
-  /** `{ handler: fn }` or `{ preHandler: fn }` passed to a Fastify route registration. */
-  const optionProperty = (property: TSESTree.Property): string | undefined => {
-    const key = propertyName(property.key, property.computed);
-    const object = property.parent;
-    if (!key || !FASTIFY_OPTION_KEYS.has(key) || object.type !== AST_NODE_TYPES.ObjectExpression) {
-      return undefined;
+  /** What a method or entry point's spec makes of its function argument at `index`. */
+  const callSpecUse = (
+    label: string,
+    spec: CallSpec,
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    index: number,
+  ): Use | undefined => {
+    let role = spec.role;
+    if (spec.events) {
+      if (index === 0) return undefined;
+      const event = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
+      role = event == null ? undefined : (own(spec.events, event) ?? own(spec.events, '*'));
+      if (!role) return undefined;
     }
-    const call = object.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(object)) return undefined;
+    if (!role && !spec.callbackReceives) return undefined;
+    return {
+      ...(role ? { description: `${label} ${role}` } : {}),
+      ...(spec.callbackReceives ? { receives: spec.callbackReceives } : {}),
+    };
+  };
+
+  /** An object passed to `call` holds a function at `path`: a handler if the call's options say so. */
+  const optionsUse = (call: TSESTree.CallExpression | TSESTree.NewExpression, path: readonly string[]): Use | undefined => {
+    if (enabled('graphql') && path[0] === GRAPHQL.optionName && isResolverPath(path.slice(1))) {
+      return { description: 'GraphQL resolver' };
+    }
+    const entry = entryAt(call);
+    if (entry) return optionRole(entry.framework.label, entry.entry.options, path);
+
     const callee = skipTypeWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee.property, callee.computed);
-    const spec = instanceOf(callee.object);
-    const isFastify = spec?.label === 'Fastify' || (!spec && labelFromImports() === 'Fastify');
-    if (!isFastify || !method || !(method === 'route' || (ROUTE_VERBS as readonly string[]).includes(method))) {
-      return undefined;
-    }
-    return key === 'handler' ? 'Fastify route handler' : `Fastify ${key} hook`;
+    if (!method) return undefined;
+    // A route options object on a receiver the file does not show: the file's router framework, or
+    // the one framework with this method.
+    const kind =
+      instanceOf(callee.object, 0) ??
+      (enabled('generic') ? importedRouterKind() : undefined) ??
+      signatureKind(SIGNATURE_METHODS.optionMethods, method);
+    const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
+    return spec ? optionRole(instanceKinds[kind!]!.label, spec.options, path) : undefined;
   };
 
-  /** The framework that created `node`'s value, when the file shows it. */
-  const instanceOf = (node: TSESTree.Node): FrameworkSpec | undefined => {
+  /** The user's `handlers.calls`: `defineHandler(fn)`, `router.route(...)`, `*.route(...)`. */
+  const userCallUse = (call: TSESTree.CallExpression | TSESTree.NewExpression): Use | undefined => {
+    if (userCalls.length === 0) return undefined;
+    const written = calleePath(call.callee);
+    if (!written) return undefined;
+    const match = userCalls.find((pattern) => {
+      // `*.route`: any receiver, so only the names after the `*` are compared, from the end.
+      const offset = written.length - pattern.length;
+      return pattern[0] === '*'
+        ? offset >= 0 && pattern.every((segment, i) => i === 0 || segment === written[offset + i])
+        : offset === 0 && pattern.every((segment, i) => segment === written[i]);
+    });
+    return match ? { description: `${match.join('.')}() handler` } : undefined;
+  };
+
+  /** The kind of instance `node` evaluates to, when the file shows it. */
+  const instanceOf = (node: TSESTree.Node, depth: number): string | undefined => {
+    if (depth > MAX_DEPTH) return undefined;
     const expression = skipTypeWrappers(node);
-    const index = instanceIndex();
-    if (expression.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
-      return variable ? index.variables.get(variable) : undefined;
-    }
-    if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
-      const factory = index.factories.get(expression);
-      if (factory) return factory.spec;
-      // Chained registration returns the instance: `new Hono().get(...).post(...)`.
-      const callee = skipTypeWrappers(expression.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const spec = instanceOf(callee.object);
-        const method = propertyName(callee.property, callee.computed);
-        if (spec && method && spec.methods[method]) return spec;
+    switch (expression.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+        if (!variable) return undefined;
+        const known = instances.get(variable);
+        if (known !== undefined) return known ?? undefined;
+        instances.set(variable, null);
+        const kind = variableInstance(variable, depth);
+        instances.set(variable, kind ?? null);
+        return kind;
       }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const entry = entryAt(expression);
+        if (entry) return entry.entry.creates;
+        const callee = skipTypeWrappers(expression.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        const kind = instanceOf(callee.object, depth + 1);
+        const method = propertyName(callee.property, callee.computed);
+        const spec = kind === undefined || method === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
+        // Registrations return the instance (`new Hono().get(...).post(...)`), unless the spec says otherwise.
+        return spec ? (spec.returns === undefined ? kind : (spec.returns ?? undefined)) : undefined;
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        // Vite's `server.middlewares` (and any object's `middlewares`) is a Connect app.
+        return enabled('connect') && propertyName(expression.property, expression.computed) === CONNECT_PROPERTY
+          ? 'connect'
+          : undefined;
+      case AST_NODE_TYPES.AwaitExpression:
+        return instanceOf(expression.argument, depth + 1);
+      default:
+        return undefined;
+    }
+  };
+
+  const variableInstance = (variable: TSESLint.Scope.Variable, depth: number): string | undefined => {
+    const definition = variable.defs[0];
+    if (!definition) return undefined;
+    if (definition.type === 'Variable') {
+      const declarator = definition.node;
+      if (declarator.id !== definition.name) return undefined;
+      return (
+        typeInstance(declarator.id.typeAnnotation?.typeAnnotation) ??
+        (declarator.init ? instanceOf(declarator.init, depth + 1) : undefined)
+      );
+    }
+    if (definition.type === 'Parameter' && isFunctionNode(definition.node)) {
+      const fn = definition.node;
+      const parameter = definition.name;
+      const annotated = typeInstance(parameter.typeAnnotation?.typeAnnotation);
+      if (annotated) return annotated;
+      if (fn.params[0] !== parameter) return undefined;
+      return pluginTypeInstance(fn) ?? useOf(fn).receives;
     }
     return undefined;
   };
 
-  let importedLabel: string | null | undefined;
-  /** The first server framework the file imports: names shape-only routes in messages. */
-  const labelFromImports = (): string | undefined => {
-    if (importedLabel === undefined) {
-      const imported = new Set(instanceIndex().importedModules);
-      importedLabel =
-        frameworks.find((spec) => spec.label !== 'node:http' && spec.modules.some((m) => imported.has(m)))
-          ?.label ?? null;
+  /** `app: FastifyInstance`, `router: express.Router`, `socket: Socket` from a framework's module. */
+  const typeInstance = (type: TSESTree.TypeNode | undefined): string | undefined => {
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+    return typeKind(type.typeName, 'instanceTypes');
+  };
+
+  /** `const plugin: FastifyPluginAsync = async (app) => ...`: the first parameter is the instance. */
+  const pluginTypeInstance = (fn: FunctionNode): string | undefined => {
+    let holder: TSESTree.Node | undefined = fn.parent;
+    while (holder?.type === AST_NODE_TYPES.TSAsExpression || holder?.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+      if (holder.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference) {
+        const kind = typeKind(holder.typeAnnotation.typeName, 'pluginTypes');
+        if (kind) return kind;
+      }
+      holder = holder.parent;
     }
-    return importedLabel ?? undefined;
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const type = holder.id.typeAnnotation?.typeAnnotation;
+    return type?.type === AST_NODE_TYPES.TSTypeReference ? typeKind(type.typeName, 'pluginTypes') : undefined;
+  };
+
+  const typeKind = (name: TSESTree.EntityName, table: 'instanceTypes' | 'pluginTypes'): string | undefined => {
+    const origin = moduleOrigin(sourceCode, name);
+    if (!origin || origin.path.length > 1) return undefined;
+    const exportName = origin.path[0] ?? 'default';
+    for (const framework of serverFrameworks) {
+      const kind = own(framework[table], exportName);
+      if (kind && enabled(framework.id) && framework.modules.includes(origin.module)) return kind;
+    }
+    return undefined;
+  };
+
+  /** The kind a framework-specific method implies, when that framework is on. */
+  const signatureKind = (table: Readonly<Record<string, string>>, method: string): string | undefined => {
+    const kind = own(table, method);
+    return kind !== undefined && enabled(instanceKinds[kind]!.framework) ? kind : undefined;
+  };
+
+  let routerFramework: ServerFramework | null | undefined;
+  /** The first router framework the file imports: names shape-only routes in messages. */
+  const importedRouter = (): ServerFramework | undefined => {
+    if (routerFramework === undefined) {
+      const imported = new Set(
+        sourceCode.ast.body.flatMap((statement) =>
+          statement.type === AST_NODE_TYPES.ImportDeclaration ? [statement.source.value] : [],
+        ),
+      );
+      routerFramework =
+        ROUTER_FRAMEWORKS.find((framework) => enabled(framework.id) && framework.modules.some((m) => imported.has(m))) ?? null;
+    }
+    return routerFramework ?? undefined;
+  };
+  const importedRouterLabel = (): string | undefined => importedRouter()?.label;
+  const importedRouterKind = (): string | undefined =>
+    importedRouter()?.entryPoints.find((entry) => entry.creates && instanceKinds[entry.creates]?.methods.get)?.creates;
+
+  /** tRPC: `publicProcedure.input(...).query(fn)`, `t.middleware(fn)`, `procedure.use(fn)`. */
+  const trpcUse = (receiver: TSESTree.Node, method: string): Use | undefined => {
+    const resolver = own<string>(TRPC.resolvers, method);
+    if (resolver && isProcedure(receiver, 0)) return { description: `tRPC ${resolver}` };
+    if ((TRPC.middleware as readonly string[]).includes(method) && (isProcedure(receiver, 0) || isTrpcRoot(receiver, 0))) {
+      return { description: 'tRPC middleware' };
+    }
+    return undefined;
+  };
+
+  const isProcedure = (node: TSESTree.Node, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    let expression = skipTypeWrappers(node);
+    while (expression.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(expression.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = propertyName(callee.property, callee.computed);
+      if (!method || !(TRPC.builders as readonly string[]).includes(method)) return false;
+      expression = skipTypeWrappers(callee.object);
+    }
+    if (expression.type === AST_NODE_TYPES.MemberExpression) {
+      return propertyName(expression.property, expression.computed) === TRPC.procedureProperty;
+    }
+    if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+    if (TRPC.procedureName.test(expression.name)) return true;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(expression), expression)?.defs[0];
+    return definition?.type === 'Variable' && definition.node.init !== null && isProcedure(definition.node.init, depth + 1);
+  };
+
+  /** `t` from `const t = initTRPC.create()` (or `initTRPC.context<C>().create()`). */
+  const isTrpcRoot = (node: TSESTree.Node, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    let expression = skipTypeWrappers(node);
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const definition = ASTUtils.findVariable(sourceCode.getScope(expression), expression)?.defs[0];
+      if (definition?.type !== 'Variable' || !definition.node.init) return false;
+      expression = skipTypeWrappers(definition.node.init);
+    }
+    while (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.MemberExpression) {
+      expression = skipTypeWrappers(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression.object);
+    }
+    const origin = moduleOrigin(sourceCode, expression);
+    return origin !== undefined && TRPC.modules.includes(origin.module as never) && origin.path[0] === TRPC.root;
+  };
+
+  /**
+   * GraphQL: `object` is a resolver map (it has a `Query`, `Mutation` or `Subscription` type) and
+   * `path` leads to a field resolver (`Query.users`, `User.posts.resolve`).
+   */
+  const resolverMapUse = (object: TSESTree.ObjectExpression, path: readonly string[]): Use | undefined => {
+    if (!isResolverPath(path)) return undefined;
+    const isMap = object.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        (GRAPHQL.rootTypes as readonly string[]).includes(propertyName(property.key, property.computed) ?? ''),
+    );
+    return isMap ? { description: 'GraphQL resolver' } : undefined;
+  };
+
+  /**
+   * A resolver map held by a variable named `resolvers` or typed `Resolvers` (`path` is
+   * `Type.field`), or one type's resolvers: `const Query = {...}`, `const User: UserResolvers = {...}`.
+   */
+  const namedResolverUse = (id: TSESTree.Identifier, path: readonly string[]): Use | undefined => {
+    const type = id.typeAnnotation?.typeAnnotation;
+    const typeName =
+      type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+        ? type.typeName.name
+        : '';
+    const isMap = id.name === GRAPHQL.variableName || (GRAPHQL.mapTypes as readonly string[]).includes(typeName);
+    const isType =
+      (GRAPHQL.rootTypes as readonly string[]).includes(id.name) || (!isMap && typeName.endsWith(GRAPHQL.typeSuffix));
+    const fieldPath = isMap ? path : isType ? [id.name, ...path] : undefined;
+    return fieldPath && isResolverPath(fieldPath) ? { description: 'GraphQL resolver' } : undefined;
   };
 
   return {
     enclosingHandler(node) {
+      workerFile ??= isWorkerFile(sourceCode);
+      if (workerFile) return undefined;
       for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
         if (!isFunctionNode(current)) continue;
         let verdict = verdicts.get(current);
         if (verdict === undefined) {
-          verdict = classify(current);
+          verdict = isOffloaded(sourceCode, current) ? OFFLOADED : classify(current);
           verdicts.set(current, verdict);
         }
+        // Code that runs on a worker thread: nothing around it makes it request-time.
+        if (verdict === OFFLOADED) return undefined;
         if (verdict) return verdict;
       }
       return undefined;
@@ -262,24 +605,35 @@ export function createHandlerContext(
   };
 }
 
-/** NestJS: a method with a route decorator in a `@Controller()` class. */
-function nestRoute(fn: FunctionNode): string | undefined {
-  const method = fn.parent;
-  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return undefined;
-  const classNode = method.parent.parent;
-  if (
-    method.decorators.some((d) => NEST_ROUTES.has(decoratorName(d) ?? '')) &&
-    classNode.decorators.some((d) => decoratorName(d) === NEST_CONTROLLER_DECORATOR)
-  ) {
-    return 'NestJS controller method';
+/** The handler role `options` gives a function at `path` in an options object. */
+function optionRole(label: string, options: OptionsSpec | undefined, path: readonly string[]): Use | undefined {
+  let spec: string | OptionsSpec | undefined = options;
+  for (const key of path) {
+    if (spec === undefined || typeof spec === 'string') return undefined;
+    spec = own(spec, key) ?? own(spec, '*');
   }
-  return undefined;
+  if (spec !== undefined && typeof spec !== 'string') spec = own(spec, '.');
+  return typeof spec === 'string' ? { description: `${label} ${spec}` } : undefined;
 }
 
-function decoratorName(decorator: TSESTree.Decorator): string | undefined {
-  const expression =
-    decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
-  return expression.type === AST_NODE_TYPES.Identifier ? expression.name : undefined;
+/** `Type.field` or `Type.field.resolve` / `.subscribe`. */
+function isResolverPath(path: readonly string[]): boolean {
+  return (
+    path.length === 2 ||
+    (path.length === 3 && (GRAPHQL.fieldFunctions as readonly string[]).includes(path[2]!))
+  );
+}
+
+/** `a.b.c(...)` as written: `['a', 'b', 'c']`; `this` counts as a name. */
+function calleePath(callee: TSESTree.Node): string[] | undefined {
+  const expression = skipTypeWrappers(callee);
+  if (expression.type === AST_NODE_TYPES.Identifier) return [expression.name];
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return ['this'];
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const key = propertyName(expression.property, expression.computed);
+  const object = calleePath(expression.object);
+  if (key === undefined) return undefined;
+  return object ? [...object, key] : ['*', key];
 }
 
 function isPathLiteral(node: TSESTree.Node | undefined): boolean {
@@ -301,33 +655,5 @@ function isRouteChain(node: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = propertyName(callee.property, callee.computed);
   if (method === 'route') return expression.arguments.length === 1;
-  return (ROUTE_VERBS as readonly string[]).includes(method ?? '') && isRouteChain(callee.object);
-}
-
-interface InstanceIndex {
-  /** Calls that create an instance (`express()`, `new Koa()`, `http.createServer(fn)`). */
-  readonly factories: ReadonlyMap<TSESTree.Node, Factory>;
-  /** Variables holding an instance (`const app = express()`). */
-  readonly variables: ReadonlyMap<TSESLint.Scope.Variable, FrameworkSpec>;
-  readonly importedModules: readonly string[];
-}
-
-function indexInstances(sourceCode: ModuleSource): InstanceIndex {
-  const factories = new Map<TSESTree.Node, Factory>();
-  const variables = new Map<TSESLint.Scope.Variable, FrameworkSpec>();
-  for (const { node: call, info } of iterateModuleReferences(sourceCode, factoryTraceMap)) {
-    const expected = info.factory.construct ? AST_NODE_TYPES.NewExpression : AST_NODE_TYPES.CallExpression;
-    if (call.type !== expected) continue;
-    factories.set(call, info);
-    const declarator = call.parent;
-    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === call) {
-      for (const variable of sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? []) {
-        variables.set(variable, info.spec);
-      }
-    }
-  }
-  const importedModules = sourceCode.ast.body.flatMap((statement) =>
-    statement.type === AST_NODE_TYPES.ImportDeclaration ? [statement.source.value] : [],
-  );
-  return { factories, variables, importedModules };
+  return VERBS.has(method ?? '') && isRouteChain(callee.object);
 }

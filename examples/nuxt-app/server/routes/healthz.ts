@@ -1,0 +1,6 @@
+import { access } from 'node:fs/promises';
+
+export default defineEventHandler(async () => {
+  await access('data/catalog');
+  return { status: 'ok' };
+});
