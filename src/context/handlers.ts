@@ -43,7 +43,7 @@ export interface HandlerContext {
 
 export interface HandlerContextOptions {
   /** `settings['event-loop']`, parsed: the user's handler shapes and the framework switches. */
-  readonly settings?: EventLoopSettings;
+  readonly settings?: Pick<EventLoopSettings, 'handlers' | 'frameworks'>;
   /** ESLint's working directory, which `handlers.files` globs are relative to. */
   readonly cwd?: string;
 }
