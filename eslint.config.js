@@ -1,11 +1,12 @@
 // The plugin's own lint: TypeScript sources and rules, with eslint-plugin-eslint-plugin's checks
-// for rule authors. examples/ has its own config (it is what `npm run demo` lints).
+// for rule authors. examples/ and tests/fixtures/ have their own configs (what `npm run demo` and the
+// editor test lint).
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'examples/', 'coverage/', 'bench/.cache/', '.scratch/'] },
+  { ignores: ['dist/', 'examples/', 'tests/fixtures/', 'coverage/', 'bench/.cache/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
