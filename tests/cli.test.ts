@@ -22,9 +22,9 @@ interface Run {
   stderr: string;
 }
 
-function eslint(args: readonly string[]): Promise<Run> {
+function eslint(args: readonly string[], cwd = examples): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [eslintBin, ...args], { cwd: examples, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [eslintBin, ...args], { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -37,10 +37,10 @@ interface JsonResult {
 }
 
 /** `path:line:column ruleId` for every message of ESLint's JSON output, sorted. */
-function findingsOf(run: Run): string[] {
+function findingsOf(run: Run, cwd = examples): string[] {
   return (JSON.parse(run.stdout) as JsonResult[])
     .flatMap((result) =>
-      result.messages.map((message) => `${relative(examples, result.filePath)}:${message.line}:${message.column} ${message.ruleId}`),
+      result.messages.map((message) => `${relative(cwd, result.filePath)}:${message.line}:${message.column} ${message.ruleId}`),
     )
     .sort();
 }
@@ -142,5 +142,14 @@ describe('the ESLint CLI on the example servers', { timeout: 60_000 }, () => {
     const run = await eslint([...cached, '--format', 'json', '.']);
     expect(run.code, run.stderr).toBe(1);
     expect(findingsOf(run)).toEqual(findings);
+  });
+});
+
+describe('the ESLint CLI in a monorepo', { timeout: 60_000 }, () => {
+  it('runs from the root with one config that puts the plugin on the services only', async () => {
+    const monorepo = fileURLToPath(new URL('fixtures/monorepo/', import.meta.url));
+    const run = await eslint(['--max-warnings', '0', '--format', 'json', '.'], monorepo);
+    expect(run.code, run.stderr).toBe(1);
+    expect(findingsOf(run, monorepo)).toEqual([`services/api/src/server.js:7:25 ${RULE}`]);
   });
 });
