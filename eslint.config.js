@@ -1,5 +1,6 @@
 // The plugin's own lint: TypeScript sources and rules, with eslint-plugin-eslint-plugin's checks
-// for rule authors. examples/ has its own config (it is what `npm run demo` lints).
+// for rule authors. examples/ and tests/fixtures/ have their own configs (what `npm run demo` and the
+// editor test lint).
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
@@ -15,6 +16,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['console', 'process', 'URL', 'performance', 'setTimeout', 'setInterval', 'clearInterval'].map((name) => [name, 'readonly']),
+      ),
+    },
   },
 );
