@@ -17,6 +17,7 @@ import {
   type Propagation,
   type Site,
 } from './reachability.js';
+import { syncDbSites } from './sync-db.js';
 
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
@@ -290,6 +291,16 @@ export function analyseModuleSites(
       node: call.node,
       reach: { api: reference.info, site: { file, line: call.node.loc.start.line }, helpers: [], crossModule: false },
       direct: { reference: call.reference, moduleName: reference.moduleName, invocation: call.invocation },
+    });
+  }
+  // Queries of synchronous database drivers, found by following each database from its constructor.
+  for (const { node, api, moduleName } of syncDbSites(source)) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    seeds.push({
+      node,
+      reach: { api, site: { file, line: node.loc.start.line }, helpers: [], crossModule: false },
+      direct: { reference: node.callee, moduleName, invocation: 'direct' },
     });
   }
 
