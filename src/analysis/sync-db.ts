@@ -17,11 +17,22 @@ export interface DbSite {
 /** What a followed expression evaluates to. */
 type Kind = 'database' | 'statement' | 'transaction' | 'client';
 
-interface Value {
-  readonly node: TSESTree.Node;
+/** A database, statement, transaction function or ORM client: what module summaries record of an export. */
+export interface DbValue {
   readonly kind: Kind;
   readonly source: SyncDbSource;
+  /** The driver module as the file that built the value imports it. */
   readonly moduleName: string;
+}
+
+interface Value extends DbValue {
+  readonly node: TSESTree.Node;
+}
+
+export interface DbAnalysis {
+  readonly sites: readonly DbSite[];
+  /** Every expression that evaluates to a followed value, for the module's exports. */
+  readonly values: ReadonlyMap<TSESTree.Node, DbValue>;
 }
 
 const constructors = buildTraceMap(syncDbSources, (source) => ({ modules: [source.module], path: source.constructorPath }));
@@ -35,10 +46,15 @@ const TRANSACTION_VARIANTS = new Set(['deferred', 'exclusive', 'immediate']);
  * what holds it: variables (also assigned later), class fields (`this.db`, `db = new Database()`),
  * functions that return it (`getDb()`), and the statements and transaction functions it makes.
  * Only those calls are reported: a `db.get()` on anything else (a `pg` pool, a Map) is not followed.
+ * `imported` are the module's imports of values other modules export (`import { db } from './db.js'`).
  */
-export function syncDbSites(source: ModuleSource): DbSite[] {
+export function syncDbSites(
+  source: ModuleSource,
+  imported: Iterable<[TSESLint.Scope.Variable, DbValue]> = [],
+): DbAnalysis {
   const sites = new Map<TSESTree.CallExpression, DbSite>();
   const seen = new Map<TSESTree.Node, Set<Kind>>();
+  const values = new Map<TSESTree.Node, DbValue>();
   const queue: Value[] = [];
 
   const push = (value: Value): void => {
@@ -46,6 +62,7 @@ export function syncDbSites(source: ModuleSource): DbSite[] {
     if (!kinds) seen.set(value.node, (kinds = new Set()));
     if (kinds.has(value.kind)) return;
     kinds.add(value.kind);
+    if (!values.has(value.node)) values.set(value.node, { kind: value.kind, source: value.source, moduleName: value.moduleName });
     queue.push(value);
   };
   const site = (node: TSESTree.CallExpression, value: Value, type: string, method: string): void => {
@@ -58,6 +75,9 @@ export function syncDbSites(source: ModuleSource): DbSite[] {
     if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
     const kind = reference.info.kind === 'orm' ? 'client' : 'database';
     push({ node, kind, source: reference.info, moduleName: reference.moduleName });
+  }
+  for (const [variable, value] of imported) {
+    for (const node of reads(variable)) push({ ...value, node });
   }
 
   while (queue.length > 0) {
@@ -81,7 +101,7 @@ export function syncDbSites(source: ModuleSource): DbSite[] {
     }
     for (const holder of holders(source, node, parent)) next(holder);
   }
-  return [...sites.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return { sites: [...sites.values()].sort((a, b) => a.node.range[0] - b.node.range[0]), values };
 }
 
 /** `node` seen through TypeScript wrappers and optional chains (`(db as Database)`, `db!`). */

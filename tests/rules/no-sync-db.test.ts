@@ -177,6 +177,24 @@ const cases: Case[] = [
   ),
 ];
 
+/** Values another module exports (tests/fixtures/sync-db/db.ts), imported by the linted file. */
+const DB_MODULE = `import db, { findUser, insertMany, orm } from './db.js';\nimport { db as database } from './db.js';`;
+const imported: Case = {
+  ...invalid(
+    'a database, statement, transaction function and drizzle client exported by another module',
+    express(
+      DB_MODULE,
+      `res.json(db.prepare('SELECT 1').get()); findUser.get(req.params.id); insertMany(req.body); database.exec('VACUUM'); await orm.select().from(users);`,
+    ),
+    query(GET, `db.prepare('SELECT 1').get()`),
+    query(GET, `findUser.get(req.params.id)`),
+    query('better-sqlite3.Database.transaction', `insertMany(req.body)`),
+    query('better-sqlite3.Database.exec', `database.exec('VACUUM')`),
+    query('drizzle-orm/better-sqlite3.drizzle.select', `orm.select().from(users)`),
+  ),
+  filename: 'tests/fixtures/sync-db/routes.ts',
+};
+
 runRuleTests('no-sync-db', rule, {
   valid: [
     // backup() is asynchronous: it copies in steps between event-loop turns.
@@ -194,13 +212,19 @@ runRuleTests('no-sync-db', rule, {
     express(`import { drizzle } from 'drizzle-orm/node-postgres';\nconst db = drizzle(process.env.DATABASE_URL);`, `res.json(await db.select().from(users)); db.select().from(users).all();`),
     // A drizzle builder that is neither run nor awaited.
     express(`import Database from 'better-sqlite3';\nimport { drizzle } from 'drizzle-orm/better-sqlite3';\nconst db = drizzle(new Database());`, `const query = db.insert(users).values(req.body);`),
+    // Imported values are followed only with followCalls: 'cross-module' (the default).
+    {
+      code: express(DB_MODULE, `res.json(db.prepare('SELECT 1').get());`),
+      filename: 'tests/fixtures/sync-db/routes.ts',
+      options: [{ followCalls: 'same-file' }],
+    },
     // The allow option.
     {
       code: express(BETTER, `res.json(db.prepare('SELECT 1').get());`),
       options: [{ allow: [GET] }],
     },
   ],
-  invalid: cases,
+  invalid: [...cases, imported],
 });
 
 describe('messages', () => {

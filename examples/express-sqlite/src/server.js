@@ -1,5 +1,6 @@
 import express from 'express';
 import { DatabaseSync } from 'node:sqlite';
+import admin from './routes/admin.js';
 import orders from './routes/orders.js';
 import users from './routes/users.js';
 
@@ -7,6 +8,7 @@ const app = express();
 app.use(express.json());
 app.use('/users', users);
 app.use('/orders', orders);
+app.use('/admin', admin);
 
 // node:sqlite: the same trap as better-sqlite3, written directly in a handler.
 const stats = new DatabaseSync(process.env.STATS_DB ?? 'stats.db');

@@ -1,7 +1,7 @@
 // The storage layer: one better-sqlite3 connection for the process, opened at start-up.
 import Database from 'better-sqlite3';
 
-const db = new Database(process.env.DB_PATH ?? 'app.db');
+export const db = new Database(process.env.DB_PATH ?? 'app.db');
 // Start-up: runs once, before the server takes requests.
 db.pragma('journal_mode = WAL');
 db.exec('CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, name TEXT, email TEXT)');
