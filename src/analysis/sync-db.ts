@@ -215,9 +215,12 @@ function* holders(source: ModuleSource, node: TSESTree.Node, parent: TSESTree.No
       // `return (db ??= new Database())`: the assignment is the value too.
       yield parent;
       return;
+    // `existing ?? new Database()`, `ok ? db : other`; in `db && x` the value is `x`.
     case AST_NODE_TYPES.LogicalExpression:
+      if (parent.operator !== '&&' || parent.right === node) yield parent;
+      return;
     case AST_NODE_TYPES.ConditionalExpression:
-      if (parent.type === AST_NODE_TYPES.LogicalExpression || parent.test !== node) yield parent;
+      if (parent.test !== node) yield parent;
       return;
     case AST_NODE_TYPES.PropertyDefinition:
       if (parent.value === node && !parent.static) yield* fieldReads(parent.parent.parent, propertyName(parent.key, parent.computed));

@@ -101,6 +101,14 @@ const cases: Case[] = [
     query(GET, `getDb().prepare('SELECT 1').get()`),
   ),
   invalid(
+    'a database kept on globalThis across hot reloads',
+    express(
+      `import Database from 'better-sqlite3';\nconst db = globalThis.__db ?? (globalThis.__db = new Database('app.db'));`,
+      `res.json(db.prepare('SELECT 1').get());`,
+    ),
+    query(GET, `db.prepare('SELECT 1').get()`),
+  ),
+  invalid(
     'better-sqlite3 forks with the same API',
     express(`import Database from 'libsql';\nconst db = new Database('app.db');`, `res.json(db.prepare('SELECT 1').get());`),
     query('libsql.Statement.get', `db.prepare('SELECT 1').get()`),
@@ -218,6 +226,8 @@ runRuleTests('no-sync-db', rule, {
       filename: 'tests/fixtures/sync-db/routes.ts',
       options: [{ followCalls: 'same-file' }],
     },
+    // In `db && x` the value is `x`, not the database.
+    express(BETTER, `const other = db && cache; res.json(other.get(req.params.id));`),
     // The allow option.
     {
       code: express(BETTER, `res.json(db.prepare('SELECT 1').get());`),
