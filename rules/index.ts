@@ -2,6 +2,7 @@ import noBusyWait from './no-busy-wait.js';
 import noCpuHeavyLoop from './no-cpu-heavy-loop.js';
 import noSyncChildProcess from './no-sync-child-process.js';
 import noSyncCrypto from './no-sync-crypto.js';
+import noSyncDb from './no-sync-db.js';
 import noSyncFs from './no-sync-fs.js';
 import noSyncZlib from './no-sync-zlib.js';
 
@@ -11,6 +12,7 @@ export const rules = {
   'no-cpu-heavy-loop': noCpuHeavyLoop,
   'no-sync-child-process': noSyncChildProcess,
   'no-sync-crypto': noSyncCrypto,
+  'no-sync-db': noSyncDb,
   'no-sync-fs': noSyncFs,
   'no-sync-zlib': noSyncZlib,
 };

@@ -34,6 +34,8 @@ describe('the bundled example servers', () => {
     const fsNoEquivalent = 'event-loop/no-sync-fs blockingNoEquivalent';
     const helper = 'event-loop/no-sync-fs blockingHelper';
     const childProcessHelper = 'event-loop/no-sync-child-process blockingHelper';
+    const db = 'event-loop/no-sync-db blockingNoEquivalent';
+    const dbHelper = 'event-loop/no-sync-db blockingHelper';
     expect(findings).toEqual([
       `express-api/src/routes/invoices.js:10:17 ${fs}`,
       `express-api/src/routes/invoices.js:12:19 ${fs}`,
@@ -52,6 +54,13 @@ describe('the bundled example servers', () => {
       `express-api/src/server.js:21:22 ${fs}`,
       `express-api/src/server.js:25:5 ${fs}`,
       `express-api/src/server.js:34:3 ${fs}`,
+      `express-sqlite/src/routes/admin.js:8:12 ${db}`, // db (exported by storage/users.js).prepare().pluck().all()
+      `express-sqlite/src/routes/orders.js:8:18 ${dbHelper}`, // repository.forUser() → await ordersDb.select() (drizzle over better-sqlite3)
+      `express-sqlite/src/routes/orders.js:12:24 ${dbHelper}`, // repository.create() → ordersDb.insert()...get()
+      `express-sqlite/src/routes/users.js:7:12 ${dbHelper}`, // searchUsers() → db.prepare().all()
+      `express-sqlite/src/routes/users.js:11:16 ${dbHelper}`, // findUser() → byId.get()
+      `express-sqlite/src/routes/users.js:17:24 ${dbHelper}`, // importUsers() → insertMany(), a db.transaction() function
+      `express-sqlite/src/server.js:18:12 ${db}`, // node:sqlite countHits.get()
       `fastify-api/src/app.ts:22:19 ${fs}`,
       `fastify-api/src/routes/invoices.cts:10:12 ${fs}`,
       `fastify-api/src/routes/invoices.cts:20:25 ${fs}`,

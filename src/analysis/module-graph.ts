@@ -17,6 +17,7 @@ import {
   type Propagation,
   type Site,
 } from './reachability.js';
+import { syncDbSites, type DbValue } from './sync-db.js';
 
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
@@ -27,6 +28,8 @@ export interface ExportReach {
   readonly members?: MemberReach;
   /** `instance.member()` on instances of an exported class (`new C()`, injected `C`). */
   readonly instanceMembers?: MemberReach;
+  /** A synchronous database, statement or ORM client (`export const db = new Database()`). */
+  readonly db?: DbValue;
 }
 
 export interface ModuleSummary {
@@ -267,6 +270,8 @@ export interface ModuleSites extends Propagation {
   readonly importedBindings: ReadonlyMap<TSESLint.Scope.Variable, ExportReach>;
   /** Summaries of the local modules this one imports or re-exports, by specifier. */
   readonly imported: ReadonlyMap<string, ModuleSummary>;
+  /** Expressions that evaluate to a synchronous database value (src/analysis/sync-db.ts). */
+  readonly dbValues: ReadonlyMap<TSESTree.Node, DbValue>;
 }
 
 /**
@@ -340,8 +345,30 @@ export function analyseModuleSites(
     }
   }
 
+  // Queries of synchronous database drivers, found by following each database from its constructor
+  // here, or from its import when another module exports it.
+  const importedDbs: [TSESLint.Scope.Variable, DbValue][] = [];
+  for (const [variable, reach] of importedBindings) if (reach.db) importedDbs.push([variable, reach.db]);
+  const db = syncDbSites(source, importedDbs);
+  for (const { node, api, moduleName } of db.sites) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    seeds.push({
+      node,
+      reach: { api, site: { file, line: node.loc.start.line }, helpers: [], crossModule: false },
+      direct: { reference: node.callee, moduleName, invocation: 'direct' },
+    });
+  }
+
   const propagation = propagate(source, seeds, options.maxDepth);
-  return { ...propagation, sites: propagation.sites as AnalysedSite[], dependencies, importedBindings, imported };
+  return {
+    ...propagation,
+    sites: propagation.sites as AnalysedSite[],
+    dependencies,
+    importedBindings,
+    imported,
+    dbValues: db.values,
+  };
 }
 
 /** The API's own arguments (after `thisArg` for `.call()`; unknown, so not blocking, for `.apply()`) decide. */
@@ -459,10 +486,12 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   const exports = new Map<string, ExportReach>();
   let esm = false;
   const set = (name: string, reach: ExportReach | undefined): void => {
-    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size)) exports.set(name, reach);
+    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.db)) exports.set(name, reach);
   };
   const valueReach = (node: TSESTree.Node | null | undefined, depth = 0): ExportReach | undefined => {
     if (!node || depth > 3) return undefined;
+    const db = analysis.dbValues.get(node);
+    if (db) return { db };
     if (isFunctionNode(node)) {
       const call = analysis.reachOf.get(node);
       return call && { call };

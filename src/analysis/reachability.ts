@@ -126,7 +126,7 @@ export function functionName(fn: FunctionNode): string | undefined {
 }
 
 /** The calls in this module that run `fn`. */
-function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
+export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
   const parent = fn.parent;
   // function helper() {} / const helper = () => {}
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.VariableDeclarator) {
@@ -343,7 +343,7 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
 }
 
 /** Every node below `root` (iterative, so deep trees do not overflow the stack). */
-function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
+export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -5,6 +5,7 @@ import { nodeCryptoApis } from './node-crypto.js';
 import { nodeFsApis } from './node-fs.js';
 import { nodeZlibApis } from './node-zlib.js';
 import { packageApis } from './packages.js';
+import { syncDbApis } from './sync-db.js';
 import type { BlockingApi } from './types.js';
 
 export { BLOCKING_FAMILIES } from './types.js';
@@ -16,6 +17,7 @@ export const blockingApis: readonly BlockingApi[] = [
   ...nodeCryptoApis,
   ...nodeZlibApis,
   ...packageApis,
+  ...syncDbApis,
 ];
 
 /** `fs.readFileSync`: how messages and allow-lists name an API. */
@@ -75,7 +77,7 @@ const catalogTraceMaps = new WeakMap<readonly BlockingApi[], TraceMap<BlockingAp
 export function blockingApiTraceMap(catalog: readonly BlockingApi[]): TraceMap<BlockingApi> {
   let traceMap = catalogTraceMaps.get(catalog);
   if (!traceMap) {
-    traceMap = buildTraceMap(catalog, (api) => api);
+    traceMap = buildTraceMap(catalog.filter((api) => !api.onValue), (api) => api);
     catalogTraceMaps.set(catalog, traceMap);
   }
   return traceMap;

@@ -4,7 +4,7 @@
  */
 
 /** One rule per family (`no-sync-<family>`); the family decides which rule reports an entry. */
-export const BLOCKING_FAMILIES = ['fs', 'child-process', 'crypto', 'zlib'] as const;
+export const BLOCKING_FAMILIES = ['fs', 'child-process', 'crypto', 'zlib', 'db'] as const;
 export type BlockingFamily = (typeof BLOCKING_FAMILIES)[number];
 
 /** The awaited form of a blocking API that a suggestion can switch to. */
@@ -89,4 +89,11 @@ export interface BlockingApi {
   readonly advice?: string;
   /** Absent: every call blocks. */
   readonly blocksWhen?: BlockingCondition;
+  /**
+   * Set for a method of a value the module creates rather than an export (better-sqlite3's
+   * `Statement.get`, on what `new Database().prepare()` returns): `path` names the value's type and
+   * the method, the import trace map leaves the entry out, and src/analysis/sync-db.ts finds its
+   * calls by following the value from its constructor.
+   */
+  readonly onValue?: true;
 }
