@@ -1,0 +1,101 @@
+/**
+ * Type information, when the parser has a TypeScript program (`parserOptions.projectService`).
+ * Only the parser's own objects are used (its program's checker, its node maps): this module never
+ * loads `typescript`, so linting without types costs nothing here (`import type` is erased).
+ */
+import { isAbsolute } from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/** A named type and the module that declares it. */
+export interface DeclaredType {
+  readonly name: string;
+  /**
+   * The declaring package (`@types/express` is `express`) or ambient module (`declare module 'http'`),
+   * without a `node:` prefix; undefined for the project's own types and TypeScript's libraries.
+   */
+  readonly module: string | undefined;
+}
+
+export interface TypeInformation {
+  /**
+   * The named types `node`'s type is made of: itself, each member of a union or intersection, and
+   * the interfaces and classes it extends (`interface AuthedRequest extends Request`).
+   */
+  declaredTypes(node: TSESTree.Node): readonly DeclaredType[];
+}
+
+/** How many `extends` levels are followed from a type to the framework type it builds on. */
+const MAX_BASE_DEPTH = 3;
+
+const cache = new WeakMap<TSESTree.Program, TypeInformation | null>();
+
+/** The file's type information, or undefined when the parser has no program (linting without types). */
+export function getTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): TypeInformation | undefined {
+  let information = cache.get(sourceCode.ast);
+  if (information === undefined) {
+    information = createTypeInformation(sourceCode) ?? null;
+    cache.set(sourceCode.ast, information);
+  }
+  return information ?? undefined;
+}
+
+function createTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): TypeInformation | undefined {
+  const services = sourceCode.parserServices;
+  const program = services?.program;
+  const nodeMap = services?.esTreeNodeToTSNodeMap;
+  if (!program || !nodeMap) return undefined;
+  const checker = program.getTypeChecker();
+  const modules = new Map<ts.Symbol, string | undefined>();
+
+  const moduleOf = (symbol: ts.Symbol): string | undefined => {
+    if (!modules.has(symbol)) modules.set(symbol, declaringModule(checker, symbol));
+    return modules.get(symbol);
+  };
+
+  const collect = (type: ts.Type, found: DeclaredType[], seen: Set<ts.Type>, depth: number): void => {
+    if (seen.has(type)) return;
+    seen.add(type);
+    for (const symbol of [type.aliasSymbol, type.getSymbol()]) {
+      if (symbol) found.push({ name: symbol.getName(), module: moduleOf(symbol) });
+    }
+    if (type.isUnionOrIntersection()) {
+      for (const member of type.types) collect(member, found, seen, depth);
+    } else if (type.isClassOrInterface() && depth < MAX_BASE_DEPTH) {
+      for (const base of checker.getBaseTypes(type)) collect(base, found, seen, depth + 1);
+    }
+  };
+
+  return {
+    declaredTypes(node) {
+      const tsNode = nodeMap.get(node);
+      if (!tsNode) return [];
+      const found: DeclaredType[] = [];
+      collect(checker.getTypeAtLocation(tsNode), found, new Set(), 0);
+      return found;
+    },
+  };
+}
+
+/** `"express".Router` (an ambient module), or the package of the file that declares the symbol. */
+function declaringModule(checker: ts.TypeChecker, symbol: ts.Symbol): string | undefined {
+  const quoted = /^"([^"]+)"/.exec(checker.getFullyQualifiedName(symbol))?.[1];
+  if (quoted !== undefined && !isAbsolute(quoted)) return quoted.replace(/^node:/, '');
+  const file = symbol.getDeclarations()?.[0]?.getSourceFile().fileName;
+  return file === undefined ? undefined : packageOf(file);
+}
+
+/** `/x/node_modules/@types/koa__router/index.d.ts` → `@koa/router`; undefined outside node_modules. */
+function packageOf(file: string): string | undefined {
+  const name = /.*[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1]?.replace('\\', '/');
+  if (name === undefined) return undefined;
+  if (!name.startsWith('@types/')) return name;
+  const typed = name.slice('@types/'.length);
+  return typed.includes('__') ? `@${typed.replace('__', '/')}` : typed;
+}
+
+/** The package a module specifier belongs to: `hono/context` → `hono`, `node:http` → `http`. */
+export function packageRoot(specifier: string): string {
+  const segments = specifier.replace(/^node:/, '').split('/');
+  return segments.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}
