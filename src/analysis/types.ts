@@ -17,12 +17,30 @@ export interface DeclaredType {
   readonly module: string | undefined;
 }
 
+/** A module export, as the checker finds it declared: `fs` `['readFileSync']`. */
+export interface DeclaredExport {
+  /** Without a `node:` prefix. */
+  readonly module: string;
+  readonly path: readonly string[];
+}
+
+/** What getTypeInformation needs of a file: ESLint's SourceCode, or a module parsed without types. */
+export interface TypedSource {
+  readonly ast: TSESTree.Program;
+  readonly parserServices?: Partial<TSESLint.SourceCode['parserServices']> | undefined;
+}
+
 export interface TypeInformation {
   /**
    * The named types `node`'s type is made of: itself, each member of a union or intersection, and
    * the interfaces and classes it extends (`interface AuthedRequest extends Request`).
    */
   declaredTypes(node: TSESTree.Node): readonly DeclaredType[];
+  /**
+   * The module export a member expression names, by its declaration: `fs.readFileSync` where
+   * `fs: typeof import('node:fs')` is `fs` `['readFileSync']`, however `fs` reached the code.
+   */
+  declaredExport(member: TSESTree.MemberExpression): DeclaredExport | undefined;
 }
 
 /** How many `extends` levels are followed from a type to the framework type it builds on. */
@@ -31,7 +49,7 @@ const MAX_BASE_DEPTH = 3;
 const cache = new WeakMap<TSESTree.Program, TypeInformation | null>();
 
 /** The file's type information, or undefined when the parser has no program (linting without types). */
-export function getTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): TypeInformation | undefined {
+export function getTypeInformation(sourceCode: TypedSource): TypeInformation | undefined {
   let information = cache.get(sourceCode.ast);
   if (information === undefined) {
     information = createTypeInformation(sourceCode) ?? null;
@@ -40,7 +58,7 @@ export function getTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): T
   return information ?? undefined;
 }
 
-function createTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): TypeInformation | undefined {
+function createTypeInformation(sourceCode: TypedSource): TypeInformation | undefined {
   const services = sourceCode.parserServices;
   const program = services?.program;
   const nodeMap = services?.esTreeNodeToTSNodeMap;
@@ -73,6 +91,17 @@ function createTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): TypeI
       const found: DeclaredType[] = [];
       collect(checker.getTypeAtLocation(tsNode), found, new Set(), 0);
       return found;
+    },
+    declaredExport(member) {
+      const access = nodeMap.get(member) as ts.Node | undefined;
+      const name = access && 'name' in access ? (access.name as ts.Node) : undefined;
+      const symbol = name && checker.getSymbolAtLocation(name);
+      if (!symbol) return undefined;
+      const [, module, path] = /^"([^"]+)"\.(.+)$/.exec(checker.getFullyQualifiedName(symbol)) ?? [];
+      // Only ambient modules (`declare module 'fs'`, how @types/node declares Node's modules).
+      return module === undefined || path === undefined || isAbsolute(module)
+        ? undefined
+        : { module: module.replace(/^node:/, ''), path: path.split('.') };
     },
   };
 }

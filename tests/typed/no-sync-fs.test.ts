@@ -1,8 +1,8 @@
 /**
  * no-sync-fs with type information: handlers the checker recognises (a router received as a typed
  * parameter or imported from another module, a function taking an Express `Request` and exported),
- * the same code without types (not recognised: nothing in the file shows a framework), and typed
- * code that is no handler.
+ * an fs module the checker resolves (`fs: typeof import('node:fs')`), the same code without types
+ * (not recognised: nothing in the file shows it), and typed code that is no handler or no fs call.
  */
 import rule from '../../rules/no-sync-fs.js';
 import { blockingData, suggestionData, ts } from '../rules/no-sync-fs.helpers.js';
@@ -110,6 +110,31 @@ const onlyWithTypes = [
     column: 14,
     endColumn: 40,
   },
+  {
+    name: "an fs module passed as a parameter typed `typeof import('node:fs')`",
+    code: ts`
+      import express from 'express';
+      const app = express();
+      export function mount(fs: typeof import('node:fs')) {
+        app.get('/users', (req, res) => {
+          res.send(fs.readFileSync('users.json'));
+        });
+      }
+    `,
+    suggestion: ts`
+      import express from 'express';
+      const app = express();
+      export function mount(fs: typeof import('node:fs')) {
+        app.get('/users', async (req, res) => {
+          res.send(await fs.promises.readFile('users.json'));
+        });
+      }
+    `,
+    context: EXPRESS_ROUTE,
+    line: 5,
+    column: 14,
+    endColumn: 43,
+  },
 ];
 
 typedRuleTester.run('no-sync-fs with type information', rule, {
@@ -134,6 +159,16 @@ typedRuleTester.run('no-sync-fs with type information', rule, {
           return readFileSync(req.params.id!);
         }
         const name = userFile;
+      `,
+    },
+    {
+      name: 'a method of the project named like an fs function is not fs',
+      code: ts`
+        import express from 'express';
+        const files = { readFileSync: (path: string) => path };
+        express().get('/users', (req, res) => {
+          res.send(files.readFileSync('users.json'));
+        });
       `,
     },
     {
