@@ -353,6 +353,18 @@ export function analyseModuleSites(
         }
       }
     }
+    // With type information: a method the checker resolves to one of the project's classes, however
+    // the instance reached the code (`deps.store.load()` with `store: Store`, implemented once).
+    if (types) {
+      for (const { call, member } of memberCalls(source)) {
+        if (seen.has(call)) continue;
+        const method = types.declaredMethod(member);
+        if (!method || method.file === file) continue;
+        dependencies.push(method.file);
+        const reach = summarise(method.file, graphOptions).exports.get(method.className)?.instanceMembers?.get(method.member);
+        if (reach) addHops(call, reach, calleeName(call.callee));
+      }
+    }
   }
 
   const propagation = propagate(source, seeds, options.maxDepth);
@@ -389,19 +401,27 @@ function* declaredCatalogCalls(
 ): Generator<{ call: TSESTree.CallExpression; api: BlockingApi; moduleName: string }> {
   const names = leafNames(traceMap);
   const { CALL } = ASTUtils.ReferenceTracker;
+  for (const { call, member, name } of memberCalls(source)) {
+    const declared = names.has(name) ? types.declaredExport(member) : undefined;
+    if (!declared) continue;
+    let entry = (traceMap[declared.module] ?? traceMap[`node:${declared.module}`]) as TraceMapNode | undefined;
+    for (const key of declared.path) entry = entry?.[key] as TraceMapNode | undefined;
+    const api = entry?.[CALL] as BlockingApi | undefined;
+    if (api) yield { call, api, moduleName: declared.module };
+  }
+}
+
+/** Every `x.name(...)` call of a module (the typed analyses ask the checker about some of them). */
+function* memberCalls(
+  source: ModuleSource,
+): Generator<{ call: TSESTree.CallExpression; member: TSESTree.MemberExpression; name: string }> {
   const pending: TSESTree.Node[] = [source.ast];
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipTypeWrappers(node.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee.property, callee.computed) : undefined;
-      const declared = name !== undefined && names.has(name) ? types.declaredExport(callee as TSESTree.MemberExpression) : undefined;
-      if (declared) {
-        let entry = (traceMap[declared.module] ?? traceMap[`node:${declared.module}`]) as TraceMapNode | undefined;
-        for (const key of declared.path) entry = entry?.[key] as TraceMapNode | undefined;
-        const api = entry?.[CALL] as BlockingApi | undefined;
-        if (api) yield { call: node, api, moduleName: declared.module };
-      }
+      if (name !== undefined) yield { call: node, member: callee as TSESTree.MemberExpression, name };
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'parent') continue;

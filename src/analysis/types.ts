@@ -30,6 +30,13 @@ export interface TypedSource {
   readonly parserServices?: Partial<TSESLint.SourceCode['parserServices']> | undefined;
 }
 
+/** A method of a class in one of the project's own files: `FileStore` `load` in `/src/file-store.ts`. */
+export interface DeclaredMethod {
+  readonly file: string;
+  readonly className: string;
+  readonly member: string;
+}
+
 export interface TypeInformation {
   /**
    * The named types `node`'s type is made of: itself, each member of a union or intersection, and
@@ -41,6 +48,11 @@ export interface TypeInformation {
    * `fs: typeof import('node:fs')` is `fs` `['readFileSync']`, however `fs` reached the code.
    */
   declaredExport(member: TSESTree.MemberExpression): DeclaredExport | undefined;
+  /**
+   * The project class method a member call runs: `deps.store.load()` where `deps: { store: FileStore }`,
+   * or `store: Store` for an interface exactly one of the project's classes implements.
+   */
+  declaredMethod(member: TSESTree.MemberExpression): DeclaredMethod | undefined;
 }
 
 /** How many `extends` levels are followed from a type to the framework type it builds on. */
@@ -84,7 +96,49 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
     }
   };
 
+  /** The project's classes by the interfaces and classes they implement or extend, built on first use. */
+  let implementations: Map<ts.Symbol, { file: string; className: string }[]> | undefined;
+  const implementationsOf = (symbol: ts.Symbol): readonly { file: string; className: string }[] => {
+    if (!implementations) {
+      implementations = new Map();
+      for (const sourceFile of program.getSourceFiles()) {
+        if (!isProjectFile(sourceFile)) continue;
+        for (const statement of sourceFile.statements) {
+          const declaration = statement as Partial<ts.ClassDeclaration>;
+          if (!declaration.name || !declaration.members || !declaration.heritageClauses) continue;
+          for (const clause of declaration.heritageClauses) {
+            for (const heritage of clause.types) {
+              const base = checker.getTypeAtLocation(heritage).getSymbol();
+              if (!base) continue;
+              let classes = implementations.get(base);
+              if (!classes) implementations.set(base, (classes = []));
+              classes.push({ file: sourceFile.fileName, className: declaration.name.text });
+            }
+          }
+        }
+      }
+    }
+    return implementations.get(symbol) ?? [];
+  };
+
   return {
+    declaredMethod(member) {
+      const access = nodeMap.get(member) as ts.Node | undefined;
+      const name = access && 'name' in access ? (access.name as ts.Node) : undefined;
+      const symbol = name && checker.getSymbolAtLocation(name);
+      const declaration = symbol?.getDeclarations()?.[0];
+      const owner = declaration?.parent as Partial<ts.ClassDeclaration | ts.InterfaceDeclaration> | undefined;
+      if (!symbol || !declaration || !owner?.name || !owner.members || !isProjectFile(declaration.getSourceFile())) {
+        return undefined;
+      }
+      const ownerSymbol = checker.getSymbolAtLocation(owner.name);
+      // A class method with a body runs itself; an interface's (or abstract) method runs its one implementation.
+      if ((declaration as Partial<ts.MethodDeclaration>).body !== undefined) {
+        return { file: declaration.getSourceFile().fileName, className: owner.name.text, member: symbol.getName() };
+      }
+      const classes = ownerSymbol ? implementationsOf(ownerSymbol) : [];
+      return classes.length === 1 ? { ...classes[0]!, member: symbol.getName() } : undefined;
+    },
     declaredTypes(node) {
       const tsNode = nodeMap.get(node);
       if (!tsNode) return [];
@@ -104,6 +158,11 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
         : { module: module.replace(/^node:/, ''), path: path.split('.') };
     },
   };
+}
+
+/** One of the project's own source files: not a declaration file, not a dependency. */
+function isProjectFile(sourceFile: ts.SourceFile): boolean {
+  return !sourceFile.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(sourceFile.fileName);
 }
 
 /** `"express".Router` (an ambient module), or the package of the file that declares the symbol. */

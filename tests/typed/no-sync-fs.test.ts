@@ -6,6 +6,7 @@
  */
 import rule from '../../rules/no-sync-fs.js';
 import { blockingData, suggestionData, ts } from '../rules/no-sync-fs.helpers.js';
+import { helperData } from '../rules/no-sync-fs-follow.helpers.js';
 import { typedRuleTester, untypedRuleTester } from './helpers.js';
 
 const EXPRESS_ROUTE = 'Express route handler';
@@ -216,5 +217,56 @@ typedRuleTester.run('no-sync-fs with type information', rule, {
 
 untypedRuleTester.run('no-sync-fs without type information', rule, {
   valid: onlyWithTypes.map(({ name, code }) => ({ name: `not seen without types: ${name}`, code })),
+  invalid: [],
+});
+
+/** Calls the checker resolves to a method of the project's classes, followed into their module. */
+const storeRoute = ts`
+  import express from 'express';
+  import type { Store } from './store.js';
+  const app = express();
+  export function mount(deps: { store: Store }) {
+    app.get('/users', (req, res) => {
+      res.send(deps.store.load());
+    });
+  }
+`;
+
+typedRuleTester.run('no-sync-fs with type information: following calls', rule, {
+  valid: [
+    {
+      name: 'an interface implemented twice: the call is not followed into either class',
+      code: ts`
+        import express from 'express';
+        import type { Cache } from './caches.js';
+        const app = express();
+        export function mount(cache: Cache) {
+          app.get('/users', (req, res) => {
+            res.send(cache.get('users'));
+          });
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a method of an interface with one implementing class, on a typed parameter',
+      code: storeRoute,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'deps.store.load', '`fs.readFileSync()` (file-store.ts:7)'),
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 31,
+        },
+      ],
+    },
+  ],
+});
+
+untypedRuleTester.run('no-sync-fs without type information: following calls', rule, {
+  valid: [{ name: 'not followed without types: a method of an interface on a typed parameter', code: storeRoute }],
   invalid: [],
 });
