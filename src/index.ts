@@ -19,7 +19,7 @@ const rulesWhere = (include: (id: RuleId) => boolean): Linter.RulesRecord =>
 export interface EventLoopPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: string };
   rules: Record<RuleId, Rule.RuleModule>;
-  configs: Record<'recommended' | 'all', Linter.Config & { rules: Linter.RulesRecord }>;
+  configs: Record<'recommended' | 'recommended-type-checked' | 'all', Linter.Config & { rules: Linter.RulesRecord }>;
 }
 
 /** A flat config that registers the plugin; a getter avoids naming `plugin` before it exists. */
@@ -33,12 +33,18 @@ const config = (configName: string, rules: Linter.RulesRecord): Linter.Config & 
   rules,
 });
 
+const recommendedRules = rulesWhere((id) => ruleModules[id].meta.docs?.recommended === true);
+
 const plugin: EventLoopPlugin = {
   meta: { name, version, namespace: NAMESPACE },
   // typescript-eslint's rule type and ESLint's describe the same object; ESLint's is what users consume.
   rules: ruleModules as unknown as Record<RuleId, Rule.RuleModule>,
   configs: {
-    recommended: config('recommended', rulesWhere((id) => ruleModules[id].meta.docs?.recommended === true)),
+    recommended: config('recommended', recommendedRules),
+    // typescript-eslint's convention: the same rules, for projects that lint with type information
+    // (`parserOptions.projectService`). Typed behaviour follows the parser's program, never the config,
+    // so the config sets no parser and each rule still works without types.
+    'recommended-type-checked': config('recommended-type-checked', recommendedRules),
     all: config('all', rulesWhere(() => true)),
   },
 };

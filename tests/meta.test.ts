@@ -30,6 +30,13 @@ describe('plugin object', () => {
     expect(Object.keys(expected).length).toBeGreaterThan(0);
   });
 
+  it('builds recommended-type-checked with the same rules as recommended', () => {
+    expect(plugin.configs['recommended-type-checked'].rules).toEqual(plugin.configs.recommended.rules);
+    expect(plugin.configs['recommended-type-checked'].name).toBe('event-loop/recommended-type-checked');
+    // Flat configs of plugins leave the parser and its options to the user.
+    expect(plugin.configs['recommended-type-checked'].languageOptions).toBeUndefined();
+  });
+
   it('enables every rule in all', () => {
     expect(Object.keys(plugin.configs.all.rules)).toEqual(ruleFiles.map((id) => `event-loop/${id}`));
   });

@@ -8,6 +8,7 @@ import { isFunctionNode, propertyName, skipTypeWrappers } from '../util/ast.js';
 import { blocksWith } from './blocking-conditions.js';
 import { globalReferences, iterateModuleReferences } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
+import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
   callThrough,
   instanceMemberCalls,
@@ -298,6 +299,20 @@ export function analyseModuleSites(
     });
   }
 
+  const types = getTypeInformation(source as TypedSource);
+  if (types) {
+    for (const { call, api, moduleName } of declaredCatalogCalls(source, types, options.catalogTraceMap)) {
+      if (seen.has(call)) continue;
+      seen.add(call);
+      if (api.blocksWhen && !blocksWithArguments(source, { node: call, invocation: 'direct' }, api.blocksWhen)) continue;
+      seeds.push({
+        node: call,
+        reach: { api, site: { file, line: call.loc.start.line }, helpers: [], crossModule: false },
+        direct: { reference: call.callee, moduleName, invocation: 'direct' },
+      });
+    }
+  }
+
   const dependencies: string[] = [];
   const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
   const imported = new Map<string, ModuleSummary>();
@@ -343,6 +358,18 @@ export function analyseModuleSites(
         }
       }
     }
+    // With type information: a method the checker resolves to one of the project's classes, however
+    // the instance reached the code (`deps.store.load()` with `store: Store`, implemented once).
+    if (types) {
+      for (const { call, member } of memberCalls(source)) {
+        if (seen.has(call)) continue;
+        const method = types.declaredMethod(member);
+        if (!method || method.file === file) continue;
+        dependencies.push(method.file);
+        const reach = summarise(method.file, graphOptions).exports.get(method.className)?.instanceMembers?.get(method.member);
+        if (reach) addHops(call, reach, calleeName(call.callee));
+      }
+    }
   }
 
   // Queries of synchronous database drivers, found by following each database from its constructor
@@ -369,6 +396,67 @@ export function analyseModuleSites(
     imported,
     dbValues: db.values,
   };
+}
+
+const leafNamesByTraceMap = new WeakMap<TraceMap<BlockingApi>, Set<string>>();
+
+/** The last names of the catalog's export paths (`readFileSync`): the calls worth asking the checker about. */
+function leafNames(traceMap: TraceMap<BlockingApi>): Set<string> {
+  let names = leafNamesByTraceMap.get(traceMap);
+  if (!names) {
+    names = new Set();
+    const visit = (node: TraceMapNode): void => {
+      for (const [key, child] of Object.entries(node)) {
+        names!.add(key);
+        visit(child as TraceMapNode);
+      }
+    };
+    for (const moduleNode of Object.values(traceMap)) visit(moduleNode);
+    leafNamesByTraceMap.set(traceMap, names);
+  }
+  return names;
+}
+
+/**
+ * With type information: calls of catalog APIs that imports do not show, found by the declaration
+ * the checker resolves the callee to (`fs.readFileSync()` where `fs: typeof import('node:fs')`).
+ */
+function* declaredCatalogCalls(
+  source: ModuleSource,
+  types: TypeInformation,
+  traceMap: TraceMap<BlockingApi>,
+): Generator<{ call: TSESTree.CallExpression; api: BlockingApi; moduleName: string }> {
+  const names = leafNames(traceMap);
+  const { CALL } = ASTUtils.ReferenceTracker;
+  for (const { call, member, name } of memberCalls(source)) {
+    const declared = names.has(name) ? types.declaredExport(member) : undefined;
+    if (!declared) continue;
+    let entry = (traceMap[declared.module] ?? traceMap[`node:${declared.module}`]) as TraceMapNode | undefined;
+    for (const key of declared.path) entry = entry?.[key] as TraceMapNode | undefined;
+    const api = entry?.[CALL] as BlockingApi | undefined;
+    if (api) yield { call, api, moduleName: declared.module };
+  }
+}
+
+/** Every `x.name(...)` call of a module (the typed analyses ask the checker about some of them). */
+function* memberCalls(
+  source: ModuleSource,
+): Generator<{ call: TSESTree.CallExpression; member: TSESTree.MemberExpression; name: string }> {
+  const pending: TSESTree.Node[] = [source.ast];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(node.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee.property, callee.computed) : undefined;
+      if (name !== undefined) yield { call: node, member: callee as TSESTree.MemberExpression, name };
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') pending.push(child as TSESTree.Node);
+      }
+    }
+  }
 }
 
 /** The API's own arguments (after `thisArg` for `.call()`; unknown, so not blocking, for `.apply()`) decide. */

@@ -7,3 +7,4 @@ export * from './frameworks/servers.js';
 export * from './frameworks/classes.js';
 export * from './frameworks/files.js';
 export * from './frameworks/shapes.js';
+export * from './frameworks/checked-types.js';

@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  checkedTypes,
   CONNECT_PROPERTY,
   GENERIC_ROUTE_METHODS,
   GRAPHQL,
@@ -17,6 +18,7 @@ import {
 } from '../catalog/frameworks.js';
 import { buildTraceMap, type TraceMap } from '../catalog/index.js';
 import { iterateGlobalReferences, iterateModuleReferences } from '../analysis/module-references.js';
+import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
 import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import { classMethodRole } from './classes.js';
@@ -161,8 +163,70 @@ export function createHandlerContext(
     const description =
       classMethodRole(sourceCode, fn, { decorators: settings.handlers?.decorators ?? [], enabled }) ??
       serverAction(fn) ??
-      useOf(fn).description;
+      useOf(fn).description ??
+      checkedHandler(fn);
     return description ? { node: fn, description } : null;
+  };
+
+  // With type information (and only then): what the checker says a value or parameter is.
+  const types = getTypeInformation(sourceCode);
+
+  /** The first framework type table entry that `declared` matches, with the value `pick` gives. */
+  const checkedMatch = <T>(
+    declared: readonly DeclaredType[],
+    pick: (entry: (typeof checkedTypes)[number], name: string) => T | undefined,
+  ): T | undefined => {
+    for (const { name, module } of declared) {
+      if (module === undefined) continue;
+      const root = packageRoot(module);
+      for (const entry of checkedTypes) {
+        if (!enabled(entry.framework) || !entry.modules.includes(root)) continue;
+        const found = pick(entry, name);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+
+  /** `r.get(...)` where the checker types `r` as a framework instance (`Router`, `FastifyInstance`). */
+  const checkedInstance = (node: TSESTree.Node): string | undefined =>
+    types && checkedMatch(types.declaredTypes(skipTypeWrappers(node)), (entry, name) => own(entry.instances, name));
+
+  /**
+   * A function whose first parameter the checker types as a framework's request (`req: Request`,
+   * `ctx: Context`, `event: H3Event`) serves requests once it is registered (passed to a call) or
+   * exported. A helper that is only called is left to the helper-following analysis, which reports
+   * at the call in the handler.
+   */
+  const checkedHandler = (fn: FunctionNode): string | undefined => {
+    if (!types) return undefined;
+    const parameter = fn.params.find((param) => param.type !== AST_NODE_TYPES.Identifier || param.name !== 'this');
+    if (!parameter) return undefined;
+    const label = checkedMatch(types.declaredTypes(parameter), (entry, name) =>
+      entry.requests?.includes(name) ? entry.label : undefined,
+    );
+    return label !== undefined && isRegisteredOrExported(fn) ? `${label} request handler` : undefined;
+  };
+
+  const isRegisteredOrExported = (fn: FunctionNode): boolean => {
+    const parent = skipTypeWrappersUp(fn);
+    if (isPassedOrExported(fn, parent)) return true;
+    const declaration =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn
+        : parent.type === AST_NODE_TYPES.VariableDeclarator
+          ? parent
+          : undefined;
+    if (!declaration) return false;
+    if (declaration.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    return (sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []).some((variable) =>
+      variable.references.some(
+        (reference) =>
+          !reference.init &&
+          reference.identifier.type === AST_NODE_TYPES.Identifier &&
+          isPassedOrExported(reference.identifier, skipTypeWrappersUp(reference.identifier)),
+      ),
+    );
   };
 
   /** React's `'use server'` as the function's first statement: a server action. */
@@ -313,7 +377,8 @@ export function createHandlerContext(
     const method = propertyName(callee.property, callee.computed);
     if (!method) return undefined;
 
-    const kind = instanceOf(callee.object, 0) ?? signatureKind(SIGNATURE_METHODS.calls, method);
+    const kind =
+      instanceOf(callee.object, 0) ?? checkedInstance(callee.object) ?? signatureKind(SIGNATURE_METHODS.calls, method);
     const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
     if (kind && spec) return callSpecUse(instanceKinds[kind]!.label, spec, call, index);
 
@@ -371,6 +436,7 @@ export function createHandlerContext(
     // the one framework with this method.
     const kind =
       instanceOf(callee.object, 0) ??
+      checkedInstance(callee.object) ??
       (enabled('generic') ? importedRouterKind() : undefined) ??
       signatureKind(SIGNATURE_METHODS.optionMethods, method);
     const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
@@ -634,6 +700,39 @@ function calleePath(callee: TSESTree.Node): string[] | undefined {
   const object = calleePath(expression.object);
   if (key === undefined) return undefined;
   return object ? [...object, key] : ['*', key];
+}
+
+/** The parent of `node` and of the type assertions around it (`fn as Handler`). */
+function skipTypeWrappersUp(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
+    current = current.parent;
+  }
+  return current.parent ?? current;
+}
+
+/** `value` (whose parent, past type assertions, is `parent`) is a call's argument or is exported. */
+function isPassedOrExported(value: TSESTree.Node, parent: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee !== value && !isInside(parent.callee, value);
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ExportSpecifier:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isInside(outer: TSESTree.Node, node: TSESTree.Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 function isPathLiteral(node: TSESTree.Node | undefined): boolean {

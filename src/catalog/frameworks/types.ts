@@ -182,3 +182,19 @@ export interface FileConvention {
   /** The label depends on what the file imports: the first prefix that matches wins. */
   readonly labelsByImport?: readonly { readonly prefix: string; readonly label: string }[];
 }
+
+/** A framework's types, as the type checker names them (see checked-types.ts). */
+export interface CheckedTypes {
+  readonly framework: FrameworkId;
+  /** First word of a handler's description: "Express" in "Express request handler". */
+  readonly label: string;
+  /**
+   * Modules that declare the types: a package (`@types/<name>` counts as `<name>`) or an ambient
+   * `declare module '<name>'`; subpaths of a package and `node:` prefixes count as the module.
+   */
+  readonly modules: readonly string[];
+  /** A value whose type has one of these names is an instance of that kind (see instanceKinds). */
+  readonly instances?: Readonly<Record<string, string>>;
+  /** A function whose first parameter has one of these types serves requests, once registered or exported. */
+  readonly requests?: readonly string[];
+}
