@@ -1,5 +1,6 @@
 import { isBuiltin } from 'node:module';
 import { ASTUtils } from '@typescript-eslint/utils';
+import { fsPackageApis } from './fs-packages.js';
 import { nodeChildProcessApis } from './node-child-process.js';
 import { nodeCryptoApis } from './node-crypto.js';
 import { nodeFsApis } from './node-fs.js';
@@ -16,6 +17,7 @@ export const blockingApis: readonly BlockingApi[] = [
   ...nodeCryptoApis,
   ...nodeZlibApis,
   ...packageApis,
+  ...fsPackageApis,
 ];
 
 /** `fs.readFileSync`: how messages and allow-lists name an API. */
