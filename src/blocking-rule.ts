@@ -32,6 +32,7 @@ export function createBlockingCallRule({
   family,
   description,
   adopt,
+  moreCalls,
 }: {
   name: string;
   family: BlockingFamily;
@@ -41,6 +42,8 @@ export function createBlockingCallRule({
    * the API to report it as.
    */
   adopt?: (call: BlockingCall) => BlockingApi | undefined;
+  /** Blocking calls found outside the catalog's trace map (no-sync-fs: `require('./x')`). */
+  moreCalls?: (context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>) => readonly BlockingCall[];
 }) {
   return createRule<BlockingRuleOptionsTuple, BlockingRuleMessageIds>({
     name,
@@ -68,6 +71,9 @@ export function createBlockingCallRule({
           for (const call of getFileAnalysis(context, analysisOptions(options, settings)).calls) {
             const adopted = call.api.family === family ? call : adoptedCall(call, adopt?.(call));
             if (adopted && inScope(adopted)) report(context, adopted);
+          }
+          for (const call of moreCalls?.(context) ?? []) {
+            if (inScope(call)) report(context, call);
           }
         },
       };

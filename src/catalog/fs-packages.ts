@@ -122,3 +122,17 @@ export const fsPackageApis: readonly BlockingApi[] = [
   twin(['proper-lockfile'], 'unlockSync', 'unlock'),
   twin(['proper-lockfile'], 'checkSync', 'check'),
 ];
+
+/**
+ * `require(x)` inside a handler, where `x` is not a literal or is a relative path: the first call
+ * for each resolved file reads and compiles it synchronously (a bare package name is almost always
+ * loaded at start-up already, so it is left alone). Not a module export, so not in the trace map:
+ * src/analysis/module-loads.ts finds these calls, and no-sync-fs reports them as this entry.
+ */
+export const moduleLoadApi: BlockingApi = {
+  family: 'fs',
+  modules: ['require'],
+  path: [],
+  advice:
+    'The first load of each module reads and compiles it synchronously; require it at the top of the file, or use `await import()`.',
+};
