@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
-import { apiName, type AwaitedReplacement, type BlockingFamily } from './catalog/index.js';
+import { apiName, type AwaitedReplacement, type BlockingApi, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
 import {
   analysisOptions,
@@ -31,10 +31,19 @@ export function createBlockingCallRule({
   name,
   family,
   description,
+  adopt,
+  moreCalls,
 }: {
   name: string;
   family: BlockingFamily;
   description: string;
+  /**
+   * For a call of another family that this rule reports as well (no-sync-http: `execSync('curl ...')`),
+   * the API to report it as.
+   */
+  adopt?: (call: BlockingCall) => BlockingApi | undefined;
+  /** Blocking calls found outside the catalog's trace map (no-sync-fs: `require('./x')`). */
+  moreCalls?: (context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>) => readonly BlockingCall[];
 }) {
   return createRule<BlockingRuleOptionsTuple, BlockingRuleMessageIds>({
     name,
@@ -60,12 +69,20 @@ export function createBlockingCallRule({
       return {
         Program() {
           for (const call of getFileAnalysis(context, analysisOptions(options, settings)).calls) {
-            if (call.api.family === family && inScope(call)) report(context, call);
+            const adopted = call.api.family === family ? call : adoptedCall(call, adopt?.(call));
+            if (adopted && inScope(adopted)) report(context, adopted);
+          }
+          for (const call of moreCalls?.(context) ?? []) {
+            if (inScope(call)) report(context, call);
           }
         },
       };
     },
   });
+}
+
+function adoptedCall(call: BlockingCall, api: BlockingApi | undefined): BlockingCall | undefined {
+  return api && { ...call, api, reach: { ...call.reach, api } };
 }
 
 function report(

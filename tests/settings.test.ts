@@ -122,7 +122,7 @@ describe("settings['event-loop'].blockingApis", () => {
     rejects({ blockingApis: {} }, `settings['event-loop'].blockingApis must be an array, got {}.`);
     rejects({ blockingApis: ['fs.readSync'] }, `settings['event-loop'].blockingApis[0] must be an object, got "fs.readSync".`);
     const entry = { module: 'm', path: 'xSync', family: 'zlib', message: 'Use x.' };
-    rejects({ blockingApis: [entry, { ...entry, family: 'sql' }] }, `settings['event-loop'].blockingApis[1].family must be one of "fs", "child-process", "crypto", "zlib", "db", got "sql".`);
+    rejects({ blockingApis: [entry, { ...entry, family: 'gpu' }] }, `settings['event-loop'].blockingApis[1].family must be one of "fs", "child-process", "crypto", "zlib", "db", "http", got "gpu".`);
     rejects({ blockingApis: [{ ...entry, module: '' }] }, `settings['event-loop'].blockingApis[0].module must be a non-empty string, got "".`);
     rejects({ blockingApis: [{ ...entry, path: ['xSync'] }] }, `settings['event-loop'].blockingApis[0].path must be a non-empty string, got ["xSync"].`);
     rejects({ blockingApis: [{ ...entry, path: 'a..b' }] }, /blockingApis\[0\]\.path must be export names joined by dots/);

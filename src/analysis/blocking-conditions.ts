@@ -25,6 +25,9 @@ export function blocksWith(
           return property.value.type === AST_NODE_TYPES.Literal && property.value.value === false;
         });
       });
+    case 'through-result':
+      // Decided where the result is used (resultCalls in module-graph.ts), never at the call itself.
+      return false;
   }
 }
 

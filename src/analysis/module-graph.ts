@@ -288,6 +288,18 @@ export function analyseModuleSites(
   const seeds: AnalysedSite[] = [];
   const seen = new Set<TSESTree.Node>();
   for (const reference of iterateModuleReferences(source, options.catalogTraceMap)) {
+    if (reference.info.blocksWhen?.kind === 'through-result') {
+      for (const derived of resultCalls(source, reference.node, reference.info.blocksWhen)) {
+        if (seen.has(derived)) continue;
+        seen.add(derived);
+        seeds.push({
+          node: derived,
+          reach: { api: reference.info, site: { file, line: derived.loc.start.line }, helpers: [], crossModule: false },
+          direct: { reference: derived.callee, moduleName: reference.moduleName, invocation: 'direct' },
+        });
+      }
+      continue;
+    }
     const call = callThrough(reference.node);
     if (!call || seen.has(call.node)) continue;
     seen.add(call.node);
@@ -457,6 +469,66 @@ function* memberCalls(
       }
     }
   }
+}
+
+/**
+ * Calls of what a `through-result` API returned: `const get = deasync(fn)` → `get(url)`;
+ * `const xhr = new XMLHttpRequest()` → `xhr.open('GET', url, false)`. Only a `const` of the file
+ * is followed, so the value cannot have been replaced.
+ */
+function resultCalls(
+  source: ModuleSource,
+  node: TSESTree.Node,
+  condition: Extract<BlockingCondition, { kind: 'through-result' }>,
+): TSESTree.CallExpression[] {
+  // ReferenceTracker gives the call (CALL, CONSTRUCT) and the callee read (READ).
+  let producer: TSESTree.Node = node;
+  const parent = node.parent;
+  if (
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.callee === node
+  ) {
+    producer = parent;
+  }
+  if (producer.type !== AST_NODE_TYPES.CallExpression && producer.type !== AST_NODE_TYPES.NewExpression) return [];
+  let holder: TSESTree.Node = producer;
+  while (holder.parent && (holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    holder = holder.parent;
+  }
+  const declarator = holder.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== holder ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.kind !== 'const'
+  ) {
+    return [];
+  }
+  const variable = ASTUtils.findVariable(source.getScope(declarator), declarator.id);
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const { identifier } of variable.references) {
+    const use = identifier.parent;
+    let call: TSESTree.Node | undefined;
+    if (!condition.method) {
+      call = use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier ? use : undefined;
+    } else if (
+      use?.type === AST_NODE_TYPES.MemberExpression &&
+      use.object === identifier &&
+      propertyName(use.property, use.computed) === condition.method &&
+      use.parent.type === AST_NODE_TYPES.CallExpression &&
+      use.parent.callee === use
+    ) {
+      call = use.parent;
+    }
+    if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (condition.argument) {
+      const argument = call.arguments[condition.argument.index];
+      if (argument?.type !== AST_NODE_TYPES.Literal || argument.value !== condition.argument.equals) continue;
+    }
+    calls.push(call);
+  }
+  return calls;
 }
 
 /** The API's own arguments (after `thisArg` for `.call()`; unknown, so not blocking, for `.apply()`) decide. */

@@ -1,5 +1,7 @@
 import { isBuiltin } from 'node:module';
 import { ASTUtils } from '@typescript-eslint/utils';
+import { fsPackageApis } from './fs-packages.js';
+import { httpApis } from './http.js';
 import { nodeChildProcessApis } from './node-child-process.js';
 import { nodeCryptoApis } from './node-crypto.js';
 import { nodeFsApis } from './node-fs.js';
@@ -18,6 +20,8 @@ export const blockingApis: readonly BlockingApi[] = [
   ...nodeZlibApis,
   ...packageApis,
   ...syncDbApis,
+  ...fsPackageApis,
+  ...httpApis,
 ];
 
 /** `fs.readFileSync`: how messages and allow-lists name an API. */

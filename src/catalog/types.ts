@@ -4,7 +4,7 @@
  */
 
 /** One rule per family (`no-sync-<family>`); the family decides which rule reports an entry. */
-export const BLOCKING_FAMILIES = ['fs', 'child-process', 'crypto', 'zlib', 'db'] as const;
+export const BLOCKING_FAMILIES = ['fs', 'child-process', 'crypto', 'zlib', 'db', 'http'] as const;
 export type BlockingFamily = (typeof BLOCKING_FAMILIES)[number];
 
 /** The awaited form of a blocking API that a suggestion can switch to. */
@@ -73,7 +73,18 @@ export type BlockingCondition =
    * `{ [option]: true }`; reported when every argument after the command is an options object
    * literal without that option set.
    */
-  | { readonly kind: 'sync-unless-option'; readonly option: string };
+  | { readonly kind: 'sync-unless-option'; readonly option: string }
+  /**
+   * The call itself does not block; its result does (`deasync(fn)` returns a blocking function,
+   * `new XMLHttpRequest()` an object whose `open(method, url, false)` makes it synchronous). When the
+   * result is held in a `const` of the same file, its calls are reported (calls of `method` on it,
+   * when set, and only when their `argument` is written as the literal `equals`).
+   */
+  | {
+      readonly kind: 'through-result';
+      readonly method?: string;
+      readonly argument?: { readonly index: number; readonly equals: string | number | boolean | null };
+    };
 
 export interface BlockingApi {
   readonly family: BlockingFamily;

@@ -100,6 +100,10 @@ const cases: Record<keyof typeof rules, RuleCase> = {
       ],
     },
   },
+  'no-sync-http': {
+    code: route("import request from 'sync-request';", "request('GET', 'http://localhost/health');"),
+    error: { messageId: 'blockingNoEquivalent', line: BODY_LINE, column: 3, endLine: BODY_LINE, endColumn: 44 },
+  },
   'no-sync-zlib': {
     code: route("import { gzipSync } from 'node:zlib';", "gzipSync('body');"),
     error: {
