@@ -17,6 +17,7 @@ export type BlockingRuleMessageIds =
   | 'blocking'
   | 'blockingNoEquivalent'
   | 'blockingHelper'
+  | 'blockingOnFirstRequest'
   | 'useAwaited'
   | 'useAwaitedInAsyncHandler';
 export type BlockingRuleOptionsTuple = [BlockingRuleOptions];
@@ -56,6 +57,8 @@ export function createBlockingCallRule({
       messages: {
         blocking: `\`{{api}}()\` ${COST} Use {{replacement}} instead{{caveat}}.`,
         blockingNoEquivalent: `\`{{api}}()\` ${COST} {{advice}}`,
+        blockingOnFirstRequest:
+          '`{{callee}}()` blocks the event loop in this {{context}} once, on the first request that reaches it, while it initialises a shared value; that request and every other one wait until it returns. Load it at start-up, before the server listens.',
         blockingHelper:
           '`{{callee}}()` blocks the event loop in this {{context}}: it calls {{chain}}, and every other request waits until it returns. {{fix}}',
         useAwaited: 'Replace with {{replacement}}.',
@@ -92,6 +95,14 @@ function report(
   const { api } = call;
   const where = siteDescription(call);
   const replacement = api.replacement;
+  if (call.reach.lazy) {
+    context.report({
+      node: call.node,
+      messageId: 'blockingOnFirstRequest',
+      data: { callee: call.direct ? apiName(api) : calleeName(call.node.callee), context: where },
+    });
+    return;
+  }
   if (!call.direct) {
     // The callee names the first helper, unless the call is given it to run (`items.map(helper)`).
     const inner = call.callback ? call.reach.helpers : call.reach.helpers.slice(1);

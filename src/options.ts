@@ -30,6 +30,7 @@ export interface ScopeOptions {
 
 export interface BlockingRuleOptions extends ScopeOptions {
   allow?: string[];
+  reportLazyInit?: boolean;
   followCalls?: FollowCalls;
   maxDepth?: number;
 }
@@ -54,6 +55,11 @@ export const blockingRuleSchema: JSONSchema4[] = [
         type: 'array',
         items: { type: 'string', minLength: 1 },
         uniqueItems: true,
+      },
+      reportLazyInit: {
+        description:
+          'Also report one-time initialisation of a shared value (`cache ??= readFileSync(p)`, `if (!cache) cache = ...`), which blocks only the first request. Off by default.',
+        type: 'boolean',
       },
       followCalls: {
         description:
@@ -288,7 +294,11 @@ export function createCallFilter(
   const inScope = createScopeFilter(options, settings);
   const allowed = new Set(options.allow);
   if (allowed.size > 0) checkAllowList(allowed, settings.catalog, family);
-  return (call) => !allowed.has(apiName(call.api)) && !allowed.has(call.api.path.join('.')) && inScope(call);
+  return (call) =>
+    (!call.reach.lazy || options.reportLazyInit === true) &&
+    !allowed.has(apiName(call.api)) &&
+    !allowed.has(call.api.path.join('.')) &&
+    inScope(call);
 }
 
 /** An allow-list entry that names nothing this rule reports is a typo or belongs to another rule. */

@@ -18,6 +18,11 @@ export interface Reach {
   readonly helpers: readonly string[];
   /** Some step of the chain is in another module. */
   readonly crossModule: boolean;
+  /**
+   * The call fills a shared value once (`cache ??= readFileSync(p)`), so it blocks only the first
+   * request that gets there: reported only when a rule's `reportLazyInit` option asks.
+   */
+  readonly lazy?: boolean;
 }
 
 /** A call that blocks: a catalog API itself, or a helper that reaches one. */
@@ -76,14 +81,17 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
       if (!isFunctionNode(current)) continue;
       let reaches = reachOf.get(current);
       if (!reaches) reachOf.set(current, (reaches = new Map()));
-      if (!reaches.has(family)) {
+      // A blocking call that runs every time outranks a one-time initialisation seen first.
+      if (!reaches.has(family) || (reaches.get(family)!.lazy && !site.reach.lazy)) {
         reaches.set(family, site.reach);
         queue.push([current, family]);
       }
     }
   };
 
-  for (const seed of [...seeds].sort((a, b) => a.node.range[0] - b.node.range[0])) addSite(seed);
+  for (const seed of [...seeds].sort((a, b) => a.node.range[0] - b.node.range[0])) {
+    addSite(!seed.reach.lazy && isLazyInitialisation(source, seed.node) ? { ...seed, reach: { ...seed.reach, lazy: true } } : seed);
+  }
 
   while (queue.length > 0) {
     const [fn, family] = queue.shift()!;
@@ -376,3 +384,64 @@ export function callThrough(
   const method = callee.type === AST_NODE_TYPES.MemberExpression && callee.object === reference ? propertyName(callee.property) : undefined;
   return { node: call, reference, invocation: method === 'call' || method === 'apply' ? method : 'callback' };
 }
+
+/**
+ * `shared ??= call()`, `shared ||= call()`, or `shared = call()` under `if (!shared)` (also
+ * `== null`, `=== undefined`), where `shared` lives beyond the request: a module-level variable,
+ * a property of one, or a property of `this`. Such a call runs on the first request only.
+ */
+export function isLazyInitialisation(source: ModuleSource, call: TSESTree.Node): boolean {
+  let child: TSESTree.Node = call;
+  for (let node = call.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.right === child) {
+      if (!isShared(source, node.left)) return false;
+      if (node.operator === '??=' || node.operator === '||=') return true;
+      return node.operator === '=' && guardedByAbsence(node, node.left);
+    }
+    if (/(?:Statement|Declaration|Declarator)$/.test(node.type)) return false;
+  }
+  return false;
+}
+
+function isShared(source: ModuleSource, target: TSESTree.Node): boolean {
+  let root = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (root.type === AST_NODE_TYPES.ThisExpression) return target !== root;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(source.getScope(root), root);
+  const scopeType = variable?.scope.type;
+  return scopeType === 'module' || scopeType === 'global';
+}
+
+/** The assignment sits in the consequent of an `if` that tests `target` for absence. */
+function guardedByAbsence(assignment: TSESTree.Node, target: TSESTree.Node): boolean {
+  let child: TSESTree.Node = assignment;
+  for (let node = assignment.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
+    if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child) return testsAbsence(node.test, target);
+  }
+  return false;
+}
+
+function testsAbsence(test: TSESTree.Expression, target: TSESTree.Node): boolean {
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return sameReference(test.argument, target);
+  if (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '==='].includes(test.operator)) {
+    const [value, other] = sameReference(test.left, target) ? [test.left, test.right] : [test.right, test.left];
+    const absent =
+      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    return absent && sameReference(value, target);
+  }
+  return false;
+}
+
+/** `a.b.c` and `a.b.c` (or `this.x` and `this.x`): the same static reference. */
+function sameReference(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  if (a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier) return a.name === b.name;
+  if (a.type === AST_NODE_TYPES.ThisExpression && b.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (a.type === AST_NODE_TYPES.MemberExpression && b.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(a.property, a.computed);
+    return name !== undefined && name === propertyName(b.property, b.computed) && sameReference(a.object, b.object);
+  }
+  return false;
+}
+
