@@ -252,12 +252,17 @@ function nestRoute(fn: FunctionNode): string | undefined {
   if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return undefined;
   const classNode = method.parent.parent;
   if (
-    method.decorators.some((d) => NEST_ROUTES.has(decoratorName(d) ?? '')) &&
-    classNode.decorators.some((d) => decoratorName(d) === NEST_CONTROLLER_DECORATOR)
+    decoratorsOf(method).some((d) => NEST_ROUTES.has(decoratorName(d) ?? '')) &&
+    decoratorsOf(classNode).some((d) => decoratorName(d) === NEST_CONTROLLER_DECORATOR)
   ) {
     return 'NestJS controller method';
   }
   return undefined;
+}
+
+/** ESLint's default parser has no decorators: its nodes lack the property TS-ESTree always sets. */
+function decoratorsOf(node: TSESTree.MethodDefinition | TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+  return (node.decorators as TSESTree.Decorator[] | undefined) ?? [];
 }
 
 function decoratorName(decorator: TSESTree.Decorator): string | undefined {

@@ -189,3 +189,39 @@ describe('no-sync-fs: each call is reported once', () => {
     expect(summary(linter.verify(code, config(), 'other.ts'))).toEqual([[5, 12, 'Express route handler']]);
   });
 });
+
+// Found by the hardening run: ESLint's default parser gives class members no `decorators`
+// property, and looking for NestJS routes on a method threw.
+describe("no-sync-fs: ESLint's default parser", () => {
+  const classes = ts`
+    import fs from 'fs';
+    import express from 'express';
+    class Store {
+      load() { return fs.readFileSync('a'); }
+      async save() { fs.writeFileSync('b', ''); }
+      static async list() { return fs.readdirSync('c'); }
+    }
+    const app = express();
+    app.get('/', (req, res) => {
+      res.send(fs.readFileSync('d'));
+    });
+  `;
+  const lintJs = (rule: Linter.RuleEntry) =>
+    new Linter().verify(
+      classes,
+      [{ files: ['**/*.js'], plugins: { 'event-loop': eventLoopPlugin }, rules: { 'event-loop/no-sync-fs': rule } }],
+      'server.js',
+    );
+
+  it('class methods outside handlers are not routes, and do not throw', () => {
+    expect(lintJs('error').map((m) => [m.line, m.column, m.fatal ?? false])).toEqual([[10, 12, false]]);
+  });
+
+  it('async methods are async functions in the widest scope', () => {
+    expect(lintJs(['error', { scope: 'async-functions' }]).map((m) => [m.line, m.column])).toEqual([
+      [5, 18],
+      [6, 32],
+      [10, 12],
+    ]);
+  });
+});
