@@ -9,6 +9,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CACHE = join(ROOT, 'bench', '.cache');
 
 const SOURCE_FILE = /\.(?:[cm]?js|[cm]?ts)$/;
+/** The same files as config globs. */
+export const SOURCE_GLOBS = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'];
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Bundled or minified files say nothing about hand-written server code, and dominate parse time. */
 export const MAX_FILE_BYTES = 300 * 1024;

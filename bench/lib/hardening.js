@@ -6,7 +6,7 @@
 // bench/harden.js (`npm run harden`, the full run).
 import { readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
-import { sourceTypeOf } from './corpus.js';
+import { SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
 
 /**
  * @typedef {{ file: string, parser: string, error: string }} Crash
@@ -29,7 +29,6 @@ import { sourceTypeOf } from './corpus.js';
  * @typedef {{ name: string, parser?: Linter.Parser, test: RegExp }} ParserUse
  */
 
-const FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'];
 /** @type {Linter.Config[]} */
 const BASE = [
   // Files under node_modules are what this run is for: lint them, ESLint ignores them by default.
