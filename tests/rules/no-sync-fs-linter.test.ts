@@ -1,6 +1,7 @@
 /**
- * no-sync-fs through ESLint's own Linter: rejected options and settings (they throw before a rule
- * runs, so RuleTester cannot express them), the exact message text, and one report per call.
+ * no-sync-fs through ESLint's own Linter: what each valid option does, rejected settings (they
+ * throw before a rule runs, so RuleTester cannot express them), the exact message text, and one
+ * report per call. Rejected options of every rule are in tests/options.test.ts.
  */
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ function lint(text: string, options: Parameters<typeof config>[0] = {}, filename
   return new Linter().verify(text, config(options), filename);
 }
 
-describe('no-sync-fs: rejected options', () => {
+describe('no-sync-fs: valid options', () => {
   it('accepts every valid option', () => {
     for (const [options, reports] of [
       [{}, 1],
@@ -230,5 +231,41 @@ describe('no-sync-fs: each call is reported once', () => {
     expect(summary(second)).toEqual(expected);
     // Another file after it is analysed on its own.
     expect(summary(linter.verify(code, config(), 'other.ts'))).toEqual([[5, 12, 'Express route handler']]);
+  });
+});
+
+// Found by the hardening run: ESLint's default parser gives class members no `decorators`
+// property, and looking for NestJS routes on a method threw.
+describe("no-sync-fs: ESLint's default parser", () => {
+  const classes = ts`
+    import fs from 'fs';
+    import express from 'express';
+    class Store {
+      load() { return fs.readFileSync('a'); }
+      async save() { fs.writeFileSync('b', ''); }
+      static async list() { return fs.readdirSync('c'); }
+    }
+    const app = express();
+    app.get('/', (req, res) => {
+      res.send(fs.readFileSync('d'));
+    });
+  `;
+  const lintJs = (rule: Linter.RuleEntry) =>
+    new Linter().verify(
+      classes,
+      [{ files: ['**/*.js'], plugins: { 'event-loop': eventLoopPlugin }, rules: { 'event-loop/no-sync-fs': rule } }],
+      'server.js',
+    );
+
+  it('class methods outside handlers are not routes, and do not throw', () => {
+    expect(lintJs('error').map((m) => [m.line, m.column, m.fatal ?? false])).toEqual([[10, 12, false]]);
+  });
+
+  it('async methods are async functions in the widest scope', () => {
+    expect(lintJs(['error', { scope: 'async-functions' }]).map((m) => [m.line, m.column])).toEqual([
+      [5, 18],
+      [6, 32],
+      [10, 12],
+    ]);
   });
 });

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm run harden`: the full hardening run with the built plugin. Every rule in its widest scope
+// over the whole corpus (every file of every pinned package, and the examples) and the JS/TS under
+// node_modules; prints the counts, and exits 1 on any crash or unparsable suggestion output.
+// tests/hardening.test.ts runs the same check on a fixed subset in `npm test`.
+import { performance } from 'node:perf_hooks';
+import * as parser from '@typescript-eslint/parser';
+import plugin from 'eslint-plugin-event-loop';
+import { allNodeModulesFiles, corpusFiles, fromRoot, mergeFileLists } from './lib/corpus.js';
+import { harden } from './lib/hardening.js';
+
+const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
+
+const corpus = corpusFiles({ log, whole: true });
+const nodeModules = allNodeModulesFiles();
+const { files, skipped } = mergeFileLists([corpus, nodeModules]);
+log(`${corpus.files.length} corpus files and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`);
+
+const started = performance.now();
+const report = harden(files, {
+  plugin,
+  parser: /** @type {import('eslint').Linter.Parser} */ (parser),
+  onFile: (_file, index) => {
+    if (index > 0 && index % 1000 === 0) log(`  ${index} / ${files.length}`);
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+
+log(`\nLinted ${report.files} files in ${seconds.toFixed(0)} s (every rule, scope 'async-functions').`);
+log(`  findings: ${report.findings} (${Object.entries(report.findingsByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'})`);
+log(`  suggestions applied and re-parsed: ${report.suggestions}`);
+log(`  crashes: ${report.crashes.length}`);
+log(`  unparsable suggestion outputs: ${report.unparsableSuggestions.length}`);
+log(`  files no config matched: ${report.notLinted.length}`);
+log(`  input files @typescript-eslint/parser cannot parse (not counted as failures): ${report.inputParseErrors.length}`);
+
+for (const { file, error } of report.crashes) log(`\nCRASH ${fromRoot(file)}\n${error}`);
+for (const bad of report.unparsableSuggestions) {
+  log(`\nUNPARSABLE ${fromRoot(bad.file)}:${bad.line} ${bad.ruleId} "${bad.suggestion}": ${bad.error}\n${bad.output}`);
+}
+for (const file of report.notLinted) log(`NOT LINTED ${fromRoot(file)}`);
+for (const { file, message } of report.inputParseErrors) log(`input parse error ${fromRoot(file)} ${message}`);
+
+if (report.crashes.length > 0 || report.unparsableSuggestions.length > 0 || report.notLinted.length > 0) {
+  process.exitCode = 1;
+}

@@ -1,0 +1,149 @@
+// The hardening run: every rule of the plugin, in its widest scope, over real files, with
+// @typescript-eslint/parser and, for JavaScript files, ESLint's default parser too (users lint
+// JavaScript with either). A rule that throws is a crash; every suggestion of every finding is
+// applied on its own (as an editor does) and the result must parse again with every parser that
+// parsed the input. Shared by tests/hardening.test.ts (a fixed subset, in `npm test`) and
+// bench/harden.js (`npm run harden`, the full run).
+import { readFileSync } from 'node:fs';
+import { Linter } from 'eslint';
+import { SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
+
+/**
+ * @typedef {{ file: string, parser: string, error: string }} Crash
+ * @typedef {{ file: string, parser: string, message: string }} ParseError
+ * @typedef {{
+ *   file: string, parser: string, ruleId: string | null, line: number, suggestion: string,
+ *   error: string, output: string,
+ * }} BadSuggestion
+ * @typedef {{
+ *   files: number,
+ *   lints: Record<string, number>,
+ *   notLinted: string[],
+ *   inputParseErrors: ParseError[],
+ *   crashes: Crash[],
+ *   findings: number,
+ *   findingsByRule: Record<string, number>,
+ *   suggestions: number,
+ *   unparsableSuggestions: BadSuggestion[],
+ * }} HardeningReport
+ * @typedef {{ name: string, parser?: Linter.Parser, test: RegExp }} ParserUse
+ */
+
+/** @type {Linter.Config[]} */
+const BASE = [
+  // Files under node_modules are what this run is for: lint them, ESLint ignores them by default.
+  { ignores: ['!**/node_modules/'] },
+  // Real files carry directives for rules this run does not load; they are not under test.
+  { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+];
+const WIDEST = { 'event-loop': { scope: 'async-functions' } };
+
+/**
+ * Lint `files` with every rule of `plugin` (`configs.all`) in the widest scope
+ * (`settings['event-loop'].scope: 'async-functions'`).
+ * @param {readonly string[]} files absolute paths
+ * @param {{
+ *   plugin: { configs: { all: Linter.Config } },
+ *   parser: Linter.Parser,
+ *   onFile?: (file: string, index: number) => void,
+ * }} options `parser`: @typescript-eslint/parser
+ * @returns {HardeningReport}
+ */
+export function harden(files, { plugin, parser, onFile }) {
+  const linter = new Linter();
+  /** @type {ParserUse[]} */
+  const parsers = [
+    { name: '@typescript-eslint/parser', parser, test: /./ },
+    { name: 'espree', test: /\.[cm]?js$/ },
+  ];
+  /** @type {Map<string, Linter.Config[]>} */
+  const configs = new Map();
+  /** @param {ParserUse} use @param {'module' | 'commonjs'} sourceType @param {boolean} withRules */
+  const configFor = (use, sourceType, withRules) => {
+    const key = `${use.name} ${sourceType} ${withRules}`;
+    let config = configs.get(key);
+    if (!config) {
+      config = [
+        ...BASE,
+        { files: FILES, languageOptions: { sourceType, ...(use.parser ? { parser: use.parser } : {}) } },
+        ...(withRules ? [{ ...plugin.configs.all, files: FILES, settings: WIDEST }] : []),
+      ];
+      configs.set(key, config);
+    }
+    return config;
+  };
+
+  /** @type {HardeningReport} */
+  const report = {
+    files: 0,
+    lints: Object.fromEntries(parsers.map((use) => [use.name, 0])),
+    notLinted: [],
+    inputParseErrors: [],
+    crashes: [],
+    findings: 0,
+    findingsByRule: {},
+    suggestions: 0,
+    unparsableSuggestions: [],
+  };
+
+  files.forEach((file, index) => {
+    onFile?.(file, index);
+    report.files += 1;
+    const text = readFileSync(file, 'utf8');
+    const sourceType = sourceTypeOf(file);
+    const uses = parsers.filter((use) => use.test.test(file));
+    /** @param {string} code @param {ParserUse} use */
+    const parseError = (code, use) => linter.verify(code, configFor(use, sourceType, false), file).find((m) => m.fatal)?.message;
+    // Suggestion outputs must parse with every parser that parses the input: JavaScript stays JavaScript.
+    /** @type {ParserUse[] | undefined} */
+    let inputParsers;
+    const parsersOfInput = () => (inputParsers ??= uses.filter((use) => parseError(text, use) === undefined));
+
+    for (const use of uses) {
+      /** @type {Linter.LintMessage[]} */
+      let messages;
+      try {
+        messages = linter.verify(text, configFor(use, sourceType, true), file);
+      } catch (error) {
+        report.crashes.push({ file, parser: use.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        continue;
+      }
+      // A file no config matches is not linted at all: that must not pass as a clean file.
+      if (messages.some((m) => m.ruleId === null && m.message.startsWith('No matching configuration'))) {
+        report.notLinted.push(file);
+        continue;
+      }
+      const fatal = messages.find((m) => m.fatal);
+      if (fatal) {
+        report.inputParseErrors.push({ file, parser: use.name, message: `${fatal.line}:${fatal.column} ${fatal.message}` });
+        continue;
+      }
+      report.lints[use.name] = (report.lints[use.name] ?? 0) + 1;
+      for (const message of messages) {
+        if (!message.ruleId?.startsWith('event-loop/')) continue;
+        report.findings += 1;
+        report.findingsByRule[message.ruleId] = (report.findingsByRule[message.ruleId] ?? 0) + 1;
+        for (const suggestion of message.suggestions ?? []) {
+          report.suggestions += 1;
+          const { range, text: replacement } = suggestion.fix;
+          const output = `${text.slice(0, range[0])}${replacement}${text.slice(range[1])}`;
+          for (const check of parsersOfInput()) {
+            const error = parseError(output, check);
+            if (!error) continue;
+            report.unparsableSuggestions.push({
+              file,
+              parser: `${use.name}, re-parsed with ${check.name}`,
+              ruleId: message.ruleId,
+              line: message.line,
+              suggestion: suggestion.desc,
+              error,
+              output: output.slice(Math.max(0, range[0] - 200), range[0] + replacement.length + 200),
+            });
+            break;
+          }
+        }
+      }
+    }
+  });
+  return report;
+}

@@ -1,0 +1,103 @@
+// What each bench variant runs. Variants come in groups; within a group every variant uses the
+// same parser on the same files and they differ only in the rules on top, so the difference from
+// the group's `parse-only` is the rules' cost.
+//
+// New rules are picked up automatically: the plugin variants use `configs.recommended` and
+// `configs.all` as the built plugin exports them.
+
+/**
+ * @typedef {import('eslint').Linter.Config} Config
+ * @typedef {{
+ *   plugin: { configs: { recommended: Config, all: Config } & Record<string, Config | undefined> },
+ *   n: import('eslint').ESLint.Plugin,
+ *   crossModuleSettings: Record<string, unknown> | undefined,
+ * }} Plugins
+ * @typedef {'untyped' | 'espree' | 'typed'} Group
+ * @typedef {{
+ *   group: Group,
+ *   description: string,
+ *   baseline?: boolean,
+ *   configs: (plugins: Plugins) => Config[],
+ * }} Variant
+ */
+
+/** @type {Record<Group, string>} */
+export const GROUPS = {
+  untyped: '@typescript-eslint/parser without type information, every corpus file',
+  // n/no-sync throws on any *Sync call in a file @typescript-eslint/parser parsed without type
+  // information, so it is compared on ESLint's default parser, on the JavaScript files.
+  espree: "ESLint's default parser (espree), the JavaScript files of the corpus",
+  typed: '@typescript-eslint/parser with parserOptions.projectService, the typed part of the corpus',
+};
+
+const WIDEST = { 'event-loop': { scope: 'async-functions' } };
+
+/**
+ * A rule that does nothing. ESLint itself costs more per file once any rule is on (in our runs
+ * even a rule with no listeners adds major GCs), so this baseline separates what enabling a rule
+ * costs in ESLint from what the plugin's rules cost.
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const noopRule = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
+
+/** @type {Record<string, Variant>} */
+export const VARIANTS = {
+  'parse-only': {
+    group: 'untyped',
+    description: 'ESLint with @typescript-eslint/parser and no rules',
+    baseline: true,
+    configs: () => [],
+  },
+  'noop-rule': {
+    group: 'untyped',
+    description: 'ESLint with one rule that does nothing: what enabling any rule costs in ESLint',
+    baseline: true,
+    configs: () => [{ plugins: { bench: { rules: { noop: noopRule } } }, rules: { 'bench/noop': 'error' } }],
+  },
+  recommended: {
+    group: 'untyped',
+    description: "the plugin's `recommended` config",
+    configs: ({ plugin }) => [plugin.configs.recommended],
+  },
+  'all-widest': {
+    group: 'untyped',
+    description: "the plugin's `all` config with `settings['event-loop'].scope: 'async-functions'`",
+    configs: ({ plugin }) => [plugin.configs.all, { settings: WIDEST }],
+  },
+  // Only run with `--cross-module '<settings JSON>'`: recommended plus those settings['event-loop'].
+  'recommended-cross-module': {
+    group: 'untyped',
+    description: "`recommended` with cross-module analysis turned on through settings['event-loop']",
+    configs: ({ plugin, crossModuleSettings }) => [
+      plugin.configs.recommended,
+      { settings: { 'event-loop': crossModuleSettings ?? {} } },
+    ],
+  },
+  'espree/parse-only': {
+    group: 'espree',
+    description: 'ESLint with its default parser and no rules',
+    baseline: true,
+    configs: () => [],
+  },
+  'espree/recommended': {
+    group: 'espree',
+    description: "the plugin's `recommended` config",
+    configs: ({ plugin }) => [plugin.configs.recommended],
+  },
+  'espree/n/no-sync': {
+    group: 'espree',
+    description: "eslint-plugin-n's `n/no-sync`, alone",
+    configs: ({ n }) => [{ plugins: { n }, rules: { 'n/no-sync': 'error' } }],
+  },
+  'typed/parse-only': {
+    group: 'typed',
+    description: 'parse-only, with type information',
+    baseline: true,
+    configs: () => [],
+  },
+  'typed/recommended': {
+    group: 'typed',
+    description: "the plugin's `recommended-type-checked` config (`recommended` while there is none)",
+    configs: ({ plugin }) => [plugin.configs['recommended-type-checked'] ?? plugin.configs.recommended],
+  },
+};

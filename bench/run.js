@@ -1,0 +1,438 @@
+#!/usr/bin/env node
+// `npm run bench`: what the plugin costs on real code, against ESLint parsing the same files with
+// no rules and against eslint-plugin-n's n/no-sync. See bench/README.md for the method.
+//
+//   node bench/run.js [--repeats 3] [--sample 1] [--strict] [--cross-module '<settings JSON>']
+//
+// --sample 0.2 lints a fixed fifth of the corpus (a quick look; the committed results use all of it).
+// --strict exits 1 when a target fails. --cross-module adds the variant `recommended-cross-module`:
+// `recommended` plus the given settings['event-loop'] (for example '{"crossModule":true}', once
+// the plugin has such a setting), checked against the 10% target.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CACHE, corpusFiles, fromRoot, ROOT, sourceTypeOf, typedCorpusFiles } from './lib/corpus.js';
+import { writeHandlerFile } from './lib/handler-file.js';
+import { GROUPS, VARIANTS } from './lib/variants.js';
+
+const { values: args } = parseArgs({
+  options: {
+    repeats: { type: 'string', default: '3' },
+    sample: { type: 'string', default: '1' },
+    strict: { type: 'boolean', default: false },
+    'cross-module': { type: 'string' },
+  },
+});
+const repeats = Number(args.repeats);
+if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive integer');
+const sample = Number(args.sample);
+if (!(sample > 0 && sample <= 1)) throw new Error('--sample must be a fraction in (0, 1]');
+const crossModuleSettings = args['cross-module'] === undefined ? undefined : JSON.parse(args['cross-module']);
+
+const TARGETS = {
+  recommendedAdds: 0.05,
+  crossModuleAdds: 0.1,
+  /** Per-file rule time on the whole corpus may be at most this multiple of that on a quarter of it. */
+  linearGrowth: 1.25,
+  handlerFileMs: 30,
+};
+const HANDLER_FILE_LINES = 2000;
+const HANDLER_FILE_ITERATIONS = 20;
+const LINEARITY_FRACTIONS = [0.25, 0.5, 1];
+
+/**
+ * @typedef {{
+ *   variant: string, files: number, startupMs: number, wallMs: number, cpuMs: number, maxRssMb: number,
+ *   parseMs: number, rulesMs: Record<string, number>, findings: Record<string, number>, fatal: string[],
+ *   warm: { wallMs: number, parseMs: number, rulesMs: Record<string, number> }[],
+ * }} Run
+ * @typedef {{ module: string[], commonjs: string[] }} FilesBySourceType
+ */
+
+const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const at = (/** @type {number} */ i) => sorted[i] ?? NaN;
+  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+};
+const sum = (/** @type {number[]} */ values) => values.reduce((a, b) => a + b, 0);
+const pct = (/** @type {number} */ ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+const ms = (/** @type {number} */ value) => `${value < 100 ? value.toFixed(1) : Math.round(value)} ms`;
+/** Rule time of this plugin's rules in a run. */
+const pluginRulesMs = (/** @type {Record<string, number>} */ rulesMs) =>
+  sum(Object.entries(rulesMs).flatMap(([id, time]) => (id.startsWith('event-loop/') ? [time] : [])));
+
+let maxLoad = os.loadavg()[0] ?? 0;
+const jobsDir = join(CACHE, 'jobs');
+mkdirSync(jobsDir, { recursive: true });
+
+/**
+ * One variant over `files`, in a fresh process.
+ * @param {string} variant
+ * @param {FilesBySourceType} files
+ * @param {number} [iterations] extra warm passes over the same files, after the measured one
+ * @returns {Run}
+ */
+function runJob(variant, files, iterations = 0) {
+  const jobFile = join(jobsDir, 'job.json');
+  writeFileSync(jobFile, JSON.stringify({ variant, files, crossModuleSettings, iterations }));
+  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'lint-child.js'), jobFile], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  maxLoad = Math.max(maxLoad, os.loadavg()[0] ?? 0);
+  if (child.status !== 0) {
+    throw new Error(`${variant} crashed (exit ${child.status}):\n${child.stderr}`);
+  }
+  return /** @type {Run} */ (JSON.parse(child.stdout.trim().split('\n').at(-1) ?? ''));
+}
+
+/** @param {string[]} files @returns {FilesBySourceType} */
+const bySourceType = (files) => ({
+  module: files.filter((file) => sourceTypeOf(file) === 'module'),
+  commonjs: files.filter((file) => sourceTypeOf(file) === 'commonjs'),
+});
+
+/**
+ * Every job `repeats` times, interleaved (round 1: A B C, round 2: B C A, ...) so that a slow
+ * moment of the machine does not land on one job only.
+ * @param {{ name: string, variant: string, files: FilesBySourceType }[]} jobs
+ * @returns {Record<string, Run[]>} by job name
+ */
+function measure(jobs) {
+  /** @type {Record<string, Run[]>} */
+  const runs = Object.fromEntries(jobs.map((job) => [job.name, []]));
+  for (let round = 0; round < repeats; round++) {
+    for (let i = 0; i < jobs.length; i++) {
+      const { name, variant, files } = /** @type {(typeof jobs)[number]} */ (jobs[(i + round) % jobs.length]);
+      const run = runJob(variant, files);
+      runs[name]?.push(run);
+      log(`  round ${round + 1}/${repeats} ${name.padEnd(26)} ${ms(run.wallMs).padStart(9)} wall  ${ms(run.cpuMs).padStart(9)} cpu  ${Math.round(run.maxRssMb)} MB`);
+    }
+  }
+  return runs;
+}
+
+/**
+ * Medians, and ratios against each baseline variant of the group (`parse-only`, `noop-rule`). Wall
+ * and CPU ratios are medians of per-round ratios, each against the baseline run of the same round;
+ * the rule-time share compares a run's rule time with the rest of the same run, which does not
+ * depend on how busy the machine was.
+ * @param {Record<string, Run[]>} runs
+ */
+function summarise(runs) {
+  const baselines = Object.keys(runs).filter((variant) => VARIANTS[variant]?.baseline);
+  return Object.fromEntries(
+    Object.entries(runs).map(([variant, list]) => {
+      const rulesMs = /** @type {Record<string, number>} */ ({});
+      for (const id of new Set(list.flatMap((run) => Object.keys(run.rulesMs)))) {
+        rulesMs[id] = median(list.map((run) => run.rulesMs[id] ?? 0));
+      }
+      const ruleTotals = list.map((run) => sum(Object.values(run.rulesMs)));
+      const wallMs = median(list.map((run) => run.wallMs));
+      /** @param {Run[]} base */
+      const against = (base) => ({
+        wall: median(list.map((run, i) => run.wallMs / (base[i]?.wallMs ?? NaN))),
+        cpu: median(list.map((run, i) => run.cpuMs / (base[i]?.cpuMs ?? NaN))),
+        rss: median(list.map((run) => run.maxRssMb)) / median(base.map((run) => run.maxRssMb)),
+      });
+      return [
+        variant,
+        {
+          description: VARIANTS[variant]?.description ?? '',
+          files: list[0]?.files ?? 0,
+          parseErrors: list[0]?.fatal.length ?? 0,
+          wallMs,
+          cpuMs: median(list.map((run) => run.cpuMs)),
+          maxRssMb: median(list.map((run) => run.maxRssMb)),
+          filesPerSecond: (list[0]?.files ?? 0) / (wallMs / 1000),
+          startupMs: median(list.map((run) => run.startupMs)),
+          /** @type {Record<string, { wall: number, cpu: number, rss: number }>} */
+          ratios: Object.fromEntries(baselines.map((baseline) => [baseline, against(runs[baseline] ?? [])])),
+          ruleShare: median(list.map((run, i) => /** @type {number} */ (ruleTotals[i]) / (run.wallMs - /** @type {number} */ (ruleTotals[i])))),
+          rulesMs,
+          findings: list[0]?.findings ?? {},
+          runs: list.map(({ wallMs, cpuMs, maxRssMb, parseMs, rulesMs }) => ({ wallMs, cpuMs, maxRssMb, parseMs, rulesMs })),
+        },
+      ];
+    }),
+  );
+}
+
+/** A stable order of the files that is not grouped by package: the first N% is a fair sample. */
+const shuffled = (/** @type {string[]} */ files) =>
+  files
+    .map((file) => ({ file, key: createHash('sha1').update(fromRoot(file)).digest('hex') }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map(({ file }) => file);
+
+const packageVersion = (/** @type {string} */ name) =>
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+// --- corpus -------------------------------------------------------------------------------------
+log('Corpus');
+const fullCorpus = corpusFiles({ log });
+const sampled = new Set(shuffled(fullCorpus.files).slice(0, Math.round(fullCorpus.files.length * sample)));
+const corpus = {
+  ...fullCorpus,
+  files: fullCorpus.files.filter((file) => sampled.has(file)),
+  packages: fullCorpus.packages.map((p) => ({ ...p, files: p.files.filter((file) => sampled.has(file)) })),
+};
+const lines = sum(corpus.files.map((file) => readFileSync(file, 'utf8').split('\n').length));
+const skippedByReason = /** @type {Record<string, number>} */ ({});
+for (const { reason } of corpus.skipped) skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1;
+for (const p of corpus.packages) log(`  ${`${p.name}${p.version ? `@${p.version}` : ''}`.padEnd(36)} ${p.files.length} files`);
+log(`  ${corpus.files.length} files, ${lines} lines; skipped as bundled or minified: ${corpus.skipped.length} (${Object.entries(skippedByReason).map(([r, n]) => `${n} with ${r}`).join(', ') || 'none'})`);
+
+/** @type {Record<import('./lib/variants.js').Group, string[]>} */
+const groupFiles = {
+  untyped: corpus.files,
+  espree: corpus.files.filter((file) => /\.[cm]?js$/.test(file)),
+  typed: typedCorpusFiles(corpus.packages),
+};
+
+// --- every group of variants --------------------------------------------------------------------
+/** @type {Record<string, ReturnType<typeof summarise>>} */
+const groups = {};
+for (const [group, description] of Object.entries(GROUPS)) {
+  const variants = Object.keys(VARIANTS).filter(
+    (name) => VARIANTS[name]?.group === group && (name !== 'recommended-cross-module' || crossModuleSettings),
+  );
+  const files = /** @type {string[]} */ (groupFiles[/** @type {keyof typeof groupFiles} */ (group)]);
+  log(`\n${group}: ${description}; ${files.length} files; ${repeats} interleaved rounds, one process per run`);
+  const filesBySourceType = bySourceType(files);
+  groups[group] = summarise(measure(variants.map((variant) => ({ name: variant, variant, files: filesBySourceType }))));
+}
+const untyped = /** @type {ReturnType<typeof summarise>} */ (groups.untyped);
+
+// --- linearity ----------------------------------------------------------------------------------
+// All sizes in the same interleaved rounds: rule time is wall-clock, so sizes measured at different
+// moments of a busy machine would not compare.
+log('\nLinearity: recommended on nested samples of the corpus');
+const order = shuffled(corpus.files);
+const samples = LINEARITY_FRACTIONS.map((fraction) => ({
+  name: `recommended, ${fraction * 100}%`,
+  variant: 'recommended',
+  files: order.slice(0, Math.round(order.length * fraction)),
+}));
+const linearityRuns = measure(samples.map(({ files, ...sample }) => ({ ...sample, files: bySourceType(files) })));
+const linearity = samples.map(({ name, files }, i) => {
+  const rulesMs = median(linearityRuns[name]?.map((run) => pluginRulesMs(run.rulesMs)) ?? []);
+  return { fraction: LINEARITY_FRACTIONS[i], files: files.length, rulesMs, msPerFile: rulesMs / files.length };
+});
+
+// --- one big handler file -----------------------------------------------------------------------
+log(`\nA generated ${HANDLER_FILE_LINES}-line Express router (${HANDLER_FILE_ITERATIONS} warm passes after a cold one)`);
+const handlerFile = writeHandlerFile(HANDLER_FILE_LINES);
+const handlerRuns = Object.fromEntries(
+  ['recommended', 'all-widest'].map((variant) => {
+    const run = runJob(variant, bySourceType([handlerFile.file]), HANDLER_FILE_ITERATIONS);
+    const result = {
+      coldMs: pluginRulesMs(run.rulesMs),
+      warmMedianMs: median(run.warm.map((pass) => pluginRulesMs(pass.rulesMs))),
+      parseWarmMedianMs: median(run.warm.map((pass) => pass.parseMs)),
+      findings: sum(Object.values(run.findings)),
+    };
+    log(`  ${variant.padEnd(12)} rule time cold ${ms(result.coldMs)}, warm median ${ms(result.warmMedianMs)} (parse ${ms(result.parseWarmMedianMs)}), ${result.findings} findings`);
+    return [variant, result];
+  }),
+);
+
+// --- report -------------------------------------------------------------------------------------
+const recommended = untyped.recommended;
+const crossModule = untyped['recommended-cross-module'];
+const espree = groups.espree ?? {};
+const first = /** @type {(typeof linearity)[number]} */ (linearity[0]);
+const last = /** @type {(typeof linearity)[number]} */ (linearity.at(-1));
+const growth = last.msPerFile / first.msPerFile;
+const cores = os.cpus().length;
+const busy = maxLoad > cores;
+/** @param {number | undefined} ratio @param {number} limit */
+const within = (ratio, limit) => (ratio !== undefined && ratio - 1 <= limit ? 'PASS' : 'FAIL');
+const wallVs = (/** @type {typeof recommended} */ v, /** @type {string} */ baseline) => v?.ratios[baseline]?.wall;
+const targets = [
+  {
+    target: `recommended adds at most ${TARGETS.recommendedAdds * 100}% to parse-only wall time (untyped, no cross-module analysis)`,
+    value: pct(wallVs(recommended, 'parse-only') ?? NaN),
+    verdict: within(wallVs(recommended, 'parse-only'), TARGETS.recommendedAdds),
+  },
+  {
+    target: `… the plugin's own rule time (ESLint stats) is at most ${TARGETS.recommendedAdds * 100}% of the rest of the recommended run`,
+    value: `${((recommended?.ruleShare ?? NaN) * 100).toFixed(1)}%`,
+    verdict: (recommended?.ruleShare ?? Infinity) <= TARGETS.recommendedAdds ? 'PASS' : 'FAIL',
+  },
+  {
+    target: 'for context: ESLint with one no-op rule over parse-only (ESLint\'s own cost of running any rule)',
+    value: pct(wallVs(untyped['noop-rule'], 'parse-only') ?? NaN),
+    verdict: 'INFO',
+  },
+  {
+    target: `recommended with cross-module analysis adds at most ${TARGETS.crossModuleAdds * 100}% to parse-only wall time`,
+    value: crossModule
+      ? `${pct(wallVs(crossModule, 'parse-only') ?? NaN)} (rule time ${((crossModule.ruleShare ?? NaN) * 100).toFixed(1)}%)`
+      : 'not run',
+    verdict: crossModule
+      ? within(wallVs(crossModule, 'parse-only'), TARGETS.crossModuleAdds)
+      : 'SKIP (no cross-module analysis yet; see --cross-module)',
+  },
+  {
+    target: `rule time grows linearly: per file on ${last.files} files at most ${TARGETS.linearGrowth}x that on ${first.files}`,
+    value: `${growth.toFixed(2)}x`,
+    verdict: growth <= TARGETS.linearGrowth ? 'PASS' : 'FAIL',
+  },
+  {
+    target: `a ${handlerFile.lines}-line handler file takes under ${TARGETS.handlerFileMs} ms of rule time (recommended, warm)`,
+    value: ms(handlerRuns.recommended?.warmMedianMs ?? NaN),
+    verdict: (handlerRuns.recommended?.warmMedianMs ?? Infinity) < TARGETS.handlerFileMs ? 'PASS' : 'FAIL',
+  },
+  ...['espree/n/no-sync', 'espree/recommended'].map((variant) => ({
+    target: `for comparison, on espree: ${variant.slice('espree/'.length)} over parse-only (no target)`,
+    value: `${pct(wallVs(espree[variant], 'espree/parse-only') ?? NaN)} (rule time ${((espree[variant]?.ruleShare ?? NaN) * 100).toFixed(1)}%)`,
+    verdict: 'INFO',
+  })),
+];
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const results = {
+  date: new Date().toISOString(),
+  commit,
+  environment: {
+    node: process.version,
+    eslint: packageVersion('eslint'),
+    typescriptEslintParser: packageVersion('@typescript-eslint/parser'),
+    eslintPluginN: packageVersion('eslint-plugin-n'),
+    plugin: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    maxLoadAverage: Number(maxLoad.toFixed(2)),
+  },
+  repeats,
+  sample,
+  corpus: {
+    packages: corpus.packages.map((p) => ({ name: p.name, version: p.version, files: p.files.length })),
+    files: corpus.files.length,
+    lines,
+    skipped: skippedByReason,
+    groups: Object.fromEntries(Object.entries(groupFiles).map(([group, files]) => [group, files.length])),
+  },
+  targets,
+  groups,
+  linearity,
+  handlerFile: { lines: handlerFile.lines, variants: handlerRuns },
+};
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const summary = renderSummary(results);
+log(`\n${summary}`);
+const readmePath = join(ROOT, 'bench', 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const BEGIN = '<!-- begin bench results -->';
+const END = '<!-- end bench results -->';
+if (readme.includes(BEGIN) && readme.includes(END)) {
+  writeFileSync(readmePath, `${readme.slice(0, readme.indexOf(BEGIN) + BEGIN.length)}\n\n${summary}\n${readme.slice(readme.indexOf(END))}`);
+}
+log('Wrote bench/results.json and the results section of bench/README.md.');
+if (busy) {
+  log(`Note: the load average reached ${maxLoad.toFixed(1)} on ${cores} cores: wall-time ratios are noisy; the rule-time share is steadier.`);
+}
+if (args.strict && targets.some((t) => t.verdict === 'FAIL')) process.exitCode = 1;
+
+/**
+ * The Markdown summary printed at the end and kept in bench/README.md.
+ * @param {typeof results} r
+ */
+function renderSummary(r) {
+  /** @param {string[][]} rows */
+  const table = (rows) =>
+    rows
+      .map((row, i) => `| ${row.join(' | ')} |${i === 0 ? `\n|${row.map((_, j) => (j === 0 ? ' :-- |' : ' --: |')).join('')}` : ''}`)
+      .join('\n');
+  /** @param {ReturnType<typeof summarise>} variants */
+  const variantTable = (variants) => {
+    const baselines = Object.keys(Object.values(variants)[0]?.ratios ?? {});
+    const [first] = baselines;
+    return table([
+      [
+        'Variant',
+        'Wall (median)',
+        ...baselines.map((b) => `Wall vs \`${b}\``),
+        `CPU vs \`${first}\``,
+        'Rule time share',
+        'Peak RSS',
+        'Files/s',
+        'Findings',
+      ],
+      ...Object.entries(variants).map(([name, v]) => [
+        `\`${name}\``,
+        ms(v.wallMs),
+        ...baselines.map((b) => pct(v.ratios[b]?.wall ?? NaN)),
+        pct(v.ratios[first ?? '']?.cpu ?? NaN),
+        `${(v.ruleShare * 100).toFixed(1)}%`,
+        `${Math.round(v.maxRssMb)} MB (${pct(v.ratios[first ?? '']?.rss ?? NaN)})`,
+        v.filesPerSecond.toFixed(0),
+        String(sum(Object.values(v.findings))),
+      ]),
+    ]);
+  };
+  const allVariants = Object.values(r.groups).flatMap((variants) => Object.entries(variants));
+  const ruleRows = allVariants.flatMap(([name, v]) =>
+    Object.entries(v.rulesMs)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([rule, time]) => [`\`${name}\``, `\`${rule}\``, ms(time), `${((time / v.wallMs) * 100).toFixed(1)}%`]),
+  );
+  return [
+    `Run of ${r.date.slice(0, 10)} at ${r.commit}: Node ${r.environment.node}, ESLint ${r.environment.eslint}, @typescript-eslint/parser ${r.environment.typescriptEslintParser}, eslint-plugin-n ${r.environment.eslintPluginN}; ${r.environment.cores} × ${r.environment.cpu}; ${r.repeats} rounds; highest load average ${r.environment.maxLoadAverage}${r.environment.maxLoadAverage > r.environment.cores ? ' (busy machine: wall ratios are noisy)' : ''}.`,
+    '',
+    `Corpus: ${r.corpus.files} files, ${r.corpus.lines} lines: ${r.corpus.packages.map((p) => `${p.name}${p.version ? `@${p.version}` : ''} (${p.files})`).join(', ')}. Skipped as bundled or minified: ${Object.entries(r.corpus.skipped).map(([reason, n]) => `${n} with ${reason}`).join(', ') || 'none'}.`,
+    '',
+    '**Targets**',
+    '',
+    table([['Target', 'Measured', 'Verdict'], ...r.targets.map((t) => [t.target, t.value, t.verdict])]),
+    '',
+    ...Object.entries(r.groups).flatMap(([group, variants]) => [
+      `**${group}**: ${GROUPS[/** @type {import('./lib/variants.js').Group} */ (group)]} (${r.corpus.groups[group]} files)`,
+      '',
+      variantTable(variants),
+      '',
+      ...Object.entries(variants).flatMap(([name, v]) =>
+        v.parseErrors > 0 ? [`\`${name}\`: ${v.parseErrors} files did not parse (counted, not linted).`, ''] : [],
+      ),
+    ]),
+    '**Rule time** (ESLint `stats`, median of the rounds; share of the variant\'s wall time)',
+    '',
+    table([['Variant', 'Rule', 'Time', 'Share'], ...ruleRows]),
+    '',
+    '**Linearity** (rule time of `recommended` on nested samples of the corpus)',
+    '',
+    table([
+      ['Files', 'Rule time', 'Per file'],
+      ...r.linearity.map((l) => [String(l.files), ms(l.rulesMs), `${(l.msPerFile * 1000).toFixed(0)} µs`]),
+    ]),
+    '',
+    `**${r.handlerFile.lines}-line handler file** (rule time of the plugin; parse time for scale)`,
+    '',
+    table([
+      ['Variant', 'Cold', 'Warm (median)', 'Parse (warm)', 'Findings'],
+      ...Object.entries(r.handlerFile.variants).map(([variant, h]) => [
+        `\`${variant}\``,
+        ms(h.coldMs),
+        ms(h.warmMedianMs),
+        ms(h.parseWarmMedianMs),
+        String(h.findings),
+      ]),
+    ]),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,48 @@
+/**
+ * The hardening run on a fixed subset of real code, present offline after `npm ci`: the sources of
+ * the installed packages listed in bench/lib/corpus.js (HARDENING_PACKAGES) and the examples. Every
+ * rule in its widest scope (`async-functions`), with @typescript-eslint/parser and, on JavaScript
+ * files, ESLint's default parser: no rule may throw, and every suggestion of every finding, applied
+ * on its own, must leave a file that parses. `npm run harden` runs the same check on the whole
+ * bench corpus and all of node_modules.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromRoot, hardeningSubsetFiles } from '../bench/lib/corpus.js';
+import { harden, type HardeningReport } from '../bench/lib/hardening.js';
+import plugin from '../src/index.js';
+import { parser } from './linter-config.js';
+
+const { files } = hardeningSubsetFiles();
+const javascriptFiles = files.filter((file) => /\.[cm]?js$/.test(file));
+let report: HardeningReport;
+
+describe('hardening: every rule, widest scope, real files', () => {
+  beforeAll(() => {
+    report = harden(files, { plugin, parser });
+  }, 300_000);
+
+  it('lints the whole subset, so the run cannot pass by linting nothing', () => {
+    expect(files.length).toBeGreaterThanOrEqual(1_500);
+    expect(report.files).toBe(files.length);
+    expect(report.notLinted.map(fromRoot)).toEqual([]);
+    expect(report.inputParseErrors).toEqual([]);
+    expect(report.lints).toEqual({ '@typescript-eslint/parser': files.length, espree: javascriptFiles.length });
+  });
+
+  it('no rule throws', () => {
+    expect(report.crashes.map(({ file, parser, error }) => `${fromRoot(file)} (${parser}): ${error}`)).toEqual([]);
+  });
+
+  it('finds blocking calls, and offers suggestions to apply', () => {
+    expect(report.findings).toBeGreaterThanOrEqual(90);
+    expect(report.suggestions).toBeGreaterThanOrEqual(40);
+  });
+
+  it('every suggestion output parses', () => {
+    expect(
+      report.unparsableSuggestions.map(
+        (bad) => `${fromRoot(bad.file)}:${bad.line} (${bad.parser}) ${bad.suggestion}: ${bad.error}`,
+      ),
+    ).toEqual([]);
+  });
+});
