@@ -2,12 +2,10 @@
 // `npm run bench`: what the plugin costs on real code, against ESLint parsing the same files with
 // no rules and against eslint-plugin-n's n/no-sync. See bench/README.md for the method.
 //
-//   node bench/run.js [--repeats 3] [--sample 1] [--strict] [--cross-module '<settings JSON>']
+//   node bench/run.js [--repeats 3] [--sample 1] [--strict]
 //
 // --sample 0.2 lints a fixed fifth of the corpus (a quick look; the committed results use all of it).
-// --strict exits 1 when a target fails. --cross-module adds the variant `recommended-cross-module`:
-// `recommended` plus the given settings['event-loop'] (for example '{"crossModule":true}', once
-// the plugin has such a setting), checked against the 10% target.
+// --strict exits 1 when a target fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -23,14 +21,12 @@ const { values: args } = parseArgs({
     repeats: { type: 'string', default: '3' },
     sample: { type: 'string', default: '1' },
     strict: { type: 'boolean', default: false },
-    'cross-module': { type: 'string' },
   },
 });
 const repeats = Number(args.repeats);
 if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive integer');
 const sample = Number(args.sample);
 if (!(sample > 0 && sample <= 1)) throw new Error('--sample must be a fraction in (0, 1]');
-const crossModuleSettings = args['cross-module'] === undefined ? undefined : JSON.parse(args['cross-module']);
 
 const TARGETS = {
   recommendedAdds: 0.05,
@@ -79,7 +75,7 @@ mkdirSync(jobsDir, { recursive: true });
  */
 function runJob(variant, files, iterations = 0) {
   const jobFile = join(jobsDir, 'job.json');
-  writeFileSync(jobFile, JSON.stringify({ variant, files, crossModuleSettings, iterations }));
+  writeFileSync(jobFile, JSON.stringify({ variant, files, iterations }));
   const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'lint-child.js'), jobFile], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -201,7 +197,7 @@ const groupFiles = {
 const groups = {};
 for (const [group, description] of Object.entries(GROUPS)) {
   const variants = Object.keys(VARIANTS).filter(
-    (name) => VARIANTS[name]?.group === group && (name !== 'recommended-cross-module' || crossModuleSettings),
+    (name) => VARIANTS[name]?.group === group,
   );
   const files = /** @type {string[]} */ (groupFiles[/** @type {keyof typeof groupFiles} */ (group)]);
   log(`\n${group}: ${description}; ${files.length} files; ${repeats} interleaved rounds, one process per run`);
@@ -278,7 +274,7 @@ const targets = [
       : 'not run',
     verdict: crossModule
       ? within(wallVs(crossModule, 'parse-only'), TARGETS.crossModuleAdds)
-      : 'SKIP (no cross-module analysis yet; see --cross-module)',
+      : 'SKIP (no cross-module run)',
   },
   {
     target: `rule time grows linearly: per file on ${last.files} files at most ${TARGETS.linearGrowth}x that on ${first.files}`,

@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
  * @typedef {{
  *   variant: string,
  *   files: { module: string[], commonjs: string[] },
- *   crossModuleSettings?: Record<string, unknown>,
  *   iterations?: number,
  * }} Job
  * @typedef {{ wallMs: number, parseMs: number, rulesMs: Record<string, number> }} Iteration
@@ -34,7 +33,7 @@ const PARSERS = {
   espree: {},
   typed: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: ROOT } },
 };
-const rules = variant.configs({ plugin, n, crossModuleSettings: job.crossModuleSettings });
+const rules = variant.configs({ plugin, n });
 
 /** @param {'module' | 'commonjs'} sourceType */
 const eslintFor = (sourceType) =>
