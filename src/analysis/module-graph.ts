@@ -79,6 +79,13 @@ const summariesByParser = new WeakMap<Parser, Map<string, CacheEntry>>();
 const inProgress = new Set<string>();
 /** Summaries computed while a module they import (through a cycle) was in progress: not cached yet. */
 const provisional = new Set<string>();
+/**
+ * Every summary of the current top-level pass, provisional ones included: within a pass each module
+ * is computed once, so a large graph full of cycles stays linear instead of recomputing subtrees.
+ */
+const passSummaries = new Map<string, ModuleSummary>();
+/** Re-summarising the provisional modules after a pass: those results are final. */
+let repassing = false;
 let generation = 0;
 
 function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
@@ -162,6 +169,12 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   const key = `${options.maxDepth}\0${file}`;
   const cached = summaries.get(key);
   if (cached && isFresh(summaries, key, cached, new Set())) return cached.summary;
+  const inPass = passSummaries.get(key);
+  if (inPass) {
+    // A provisional summary seen again: whoever uses it is provisional too.
+    if (provisional.has(key)) for (const current of inProgress) provisional.add(current);
+    return inPass;
+  }
   if (inProgress.has(key)) {
     // An import cycle: the outer summary covers this module, but the modules summarised since it
     // started saw it as empty, so their summaries are not complete and must not be cached as such.
@@ -175,7 +188,8 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   inProgress.add(key);
   try {
     const { summary, dependencies, stat } = computeSummary(file, options);
-    if (stat && !provisional.has(key)) {
+    passSummaries.set(key, summary);
+    if (stat && (repassing || !provisional.has(key))) {
       summaries.set(key, {
         mtimeMs: stat.mtimeMs,
         size: stat.size,
@@ -187,11 +201,19 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
     return summary;
   } finally {
     inProgress.delete(key);
-    if (inProgress.size === 0 && provisional.size > 0) {
-      // The outer modules of the cycle are cached now: summarise the others again against them.
+    if (inProgress.size === 0 && !repassing) {
+      // The outer modules of the cycle are cached now: summarise the others once more against them.
       const again = [...provisional];
       provisional.clear();
-      for (const other of again) summarise(other.slice(other.indexOf('\0') + 1), options);
+      passSummaries.clear();
+      repassing = true;
+      try {
+        for (const other of again) summarise(other.slice(other.indexOf('\0') + 1), options);
+      } finally {
+        repassing = false;
+        provisional.clear();
+        passSummaries.clear();
+      }
     }
   }
 }
@@ -231,10 +253,9 @@ function computeSummary(
     debug('skipped %s: %s', file, error);
     return { summary: EMPTY, dependencies: [] };
   }
-  // The cheap pre-check: a module that names no catalog module and imports nothing local cannot block.
-  if (text.includes('\0') || !(options.catalogModulePattern.test(text) || mayImportLocally(text, file))) {
-    return { summary: EMPTY, dependencies: [], stat };
-  }
+  // The cheap pre-check, on text only: a module that names no catalog module, and imports no local
+  // module that does (transitively), cannot block, so it is never parsed.
+  if (!mayBlock(file, options)) return { summary: EMPTY, dependencies: [], stat };
   const source = parseModule(text, file, options.parser, options.parserOptions);
   if (!source) {
     debug('skipped %s: does not parse', file);
@@ -245,8 +266,63 @@ function computeSummary(
 }
 
 /** A quoted relative specifier, or any bare one when a tsconfig `paths` alias could match it. */
-function mayImportLocally(text: string, file: string): boolean {
-  return /['"`]\.{1,2}\//.test(text) || (pathsMatcher(dirname(file)) !== null && /\b(?:from|require|import)\s*\(?\s*['"`]/.test(text));
+/** Specifiers of `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`, found in text. */
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`]([^'"`\n]+)['"`]/g;
+
+/**
+ * Text-level verdicts per file version. A positive one only means "parse it" and stays; a negative
+ * one also depends on the files it imports, so, like resolutions, it is trusted for a few seconds.
+ */
+const textVerdicts = new Map<string, { mtimeMs: number; size: number; mayBlock: boolean; at: number }>();
+const scanning = new Set<string>();
+
+/**
+ * Whether `file` can reach a catalog API, judged from text alone: it names a catalog module, or one
+ * of the local modules it imports can. Import cycles are cut (the cut module counts as not
+ * blocking), so a negative verdict reached through a cut is not cached.
+ */
+function mayBlock(file: string, options: GraphOptions): boolean {
+  let stat: { mtimeMs: number; size: number };
+  try {
+    stat = statSync(file);
+  } catch {
+    return false;
+  }
+  const cached = textVerdicts.get(file);
+  if (
+    cached &&
+    cached.mtimeMs === stat.mtimeMs &&
+    cached.size === stat.size &&
+    (cached.mayBlock || Date.now() - cached.at < RESOLUTION_TTL_MS)
+  ) {
+    return cached.mayBlock;
+  }
+  if (scanning.has(file)) return false;
+  if (stat.size > MAX_FILE_BYTES) return false;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  if (text.includes('\0')) return false;
+  scanning.add(file);
+  let verdict = options.catalogModulePattern.test(text);
+  try {
+    for (const match of verdict ? [] : text.matchAll(SPECIFIER)) {
+      const target = resolveModule(file, match[1]!);
+      if (target && target !== file && mayBlock(target, options)) {
+        verdict = true;
+        break;
+      }
+    }
+  } finally {
+    scanning.delete(file);
+  }
+  if (verdict || scanning.size === 0) {
+    textVerdicts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, mayBlock: verdict, at: Date.now() });
+  }
+  return verdict;
 }
 
 export interface DirectCall {
