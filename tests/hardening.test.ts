@@ -7,13 +7,13 @@
  * bench corpus and all of node_modules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot, hardeningSubsetFiles } from '../bench/lib/corpus.js';
+import { fromRoot, hardeningSubsetFiles, JAVASCRIPT_FILE } from '../bench/lib/corpus.js';
 import { harden, type HardeningReport } from '../bench/lib/hardening.js';
 import plugin from '../src/index.js';
 import { parser } from './linter-config.js';
 
 const { files } = hardeningSubsetFiles();
-const javascriptFiles = files.filter((file) => /\.[cm]?js$/.test(file));
+const javascriptFiles = files.filter((file) => JAVASCRIPT_FILE.test(file));
 let report: HardeningReport;
 
 describe('hardening: every rule, widest scope, real files', () => {

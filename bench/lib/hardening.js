@@ -6,7 +6,7 @@
 // bench/harden.js (`npm run harden`, the full run).
 import { readFileSync } from 'node:fs';
 import { Linter } from 'eslint';
-import { SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
+import { JAVASCRIPT_FILE, SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
 
 /**
  * @typedef {{ file: string, parser: string, error: string }} Crash
@@ -54,7 +54,7 @@ export function harden(files, { plugin, parser, onFile }) {
   /** @type {ParserUse[]} */
   const parsers = [
     { name: '@typescript-eslint/parser', parser, test: /./ },
-    { name: 'espree', test: /\.[cm]?js$/ },
+    { name: 'espree', test: JAVASCRIPT_FILE },
   ];
   /** @type {Map<string, Linter.Config[]>} */
   const configs = new Map();
