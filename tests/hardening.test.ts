@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot, hardeningSubsetFiles, JAVASCRIPT_FILE } from '../bench/lib/corpus.js';
-import { harden, type HardeningReport } from '../bench/lib/hardening.js';
+import { harden, SLOW_FILE_MS, type HardeningReport } from '../bench/lib/hardening.js';
 import plugin from '../src/index.js';
 import { parser } from './linter-config.js';
 
@@ -31,6 +31,10 @@ describe('hardening: every rule, widest scope, real files', () => {
 
   it('no rule throws', () => {
     expect(report.crashes.map(({ file, parser, error }) => `${fromRoot(file)} (${parser}): ${error}`)).toEqual([]);
+  });
+
+  it(`no file takes longer than ${SLOW_FILE_MS / 1000} s`, () => {
+    expect(report.slowFiles.map(({ file, parser, ms }) => `${fromRoot(file)} (${parser}): ${Math.round(ms)} ms`)).toEqual([]);
   });
 
   it('finds blocking calls, and offers suggestions to apply', () => {
