@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as parser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-event-loop';
 import { allNodeModulesFiles, corpusFiles, fromRoot, mergeFileLists } from './lib/corpus.js';
-import { harden } from './lib/hardening.js';
+import { harden, SLOW_FILE_MS } from './lib/hardening.js';
 
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 
@@ -27,20 +27,29 @@ const report = harden(files, {
 const seconds = (performance.now() - started) / 1000;
 
 log(`\nLinted ${report.files} files in ${seconds.toFixed(0)} s (every rule, scope 'async-functions').`);
+for (const [parser, count] of Object.entries(report.lints)) {
+  const unparsable = report.inputParseErrors.filter((error) => error.parser === parser);
+  log(`  ${parser}: ${count} files linted, ${unparsable.length} it cannot parse (not failures)`);
+}
 log(`  findings: ${report.findings} (${Object.entries(report.findingsByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'})`);
 log(`  suggestions applied and re-parsed: ${report.suggestions}`);
 log(`  crashes: ${report.crashes.length}`);
+log(`  files slower than ${SLOW_FILE_MS / 1000} s: ${report.slowFiles.length}`);
 log(`  unparsable suggestion outputs: ${report.unparsableSuggestions.length}`);
 log(`  files no config matched: ${report.notLinted.length}`);
-log(`  input files @typescript-eslint/parser cannot parse (not counted as failures): ${report.inputParseErrors.length}`);
 
-for (const { file, error } of report.crashes) log(`\nCRASH ${fromRoot(file)}\n${error}`);
+for (const { file, parser, error } of report.crashes) log(`\nCRASH ${fromRoot(file)} (${parser})\n${error}`);
 for (const bad of report.unparsableSuggestions) {
-  log(`\nUNPARSABLE ${fromRoot(bad.file)}:${bad.line} ${bad.ruleId} "${bad.suggestion}": ${bad.error}\n${bad.output}`);
+  log(`\nUNPARSABLE ${fromRoot(bad.file)}:${bad.line} ${bad.ruleId} "${bad.suggestion}" (${bad.parser}): ${bad.error}\n${bad.output}`);
 }
 for (const file of report.notLinted) log(`NOT LINTED ${fromRoot(file)}`);
-for (const { file, message } of report.inputParseErrors) log(`input parse error ${fromRoot(file)} ${message}`);
+for (const { file, parser, ms } of report.slowFiles) log(`SLOW ${fromRoot(file)} (${parser}): ${Math.round(ms)} ms`);
+for (const parser of Object.keys(report.lints)) {
+  const first = report.inputParseErrors.find((error) => error.parser === parser);
+  if (first) log(`input ${parser} cannot parse, e.g. ${fromRoot(first.file)} ${first.message}`);
+}
 
-if (report.crashes.length > 0 || report.unparsableSuggestions.length > 0 || report.notLinted.length > 0) {
+const failures = [report.crashes, report.slowFiles, report.unparsableSuggestions, report.notLinted];
+if (failures.some((list) => list.length > 0)) {
   process.exitCode = 1;
 }

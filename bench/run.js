@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CACHE, corpusFiles, fromRoot, ROOT, sourceTypeOf, typedCorpusFiles } from './lib/corpus.js';
+import { CACHE, corpusFiles, fromRoot, JAVASCRIPT_FILE, ROOT, sourceTypeOf, typedCorpusFiles } from './lib/corpus.js';
 import { writeHandlerFile } from './lib/handler-file.js';
 import { GROUPS, VARIANTS } from './lib/variants.js';
 
@@ -188,7 +188,7 @@ log(`  ${corpus.files.length} files, ${lines} lines; skipped as bundled or minif
 /** @type {Record<import('./lib/variants.js').Group, string[]>} */
 const groupFiles = {
   untyped: corpus.files,
-  espree: corpus.files.filter((file) => /\.[cm]?js$/.test(file)),
+  espree: corpus.files.filter((file) => JAVASCRIPT_FILE.test(file)),
   typed: typedCorpusFiles(corpus.packages),
 };
 

@@ -7,13 +7,13 @@
  * bench corpus and all of node_modules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot, hardeningSubsetFiles } from '../bench/lib/corpus.js';
-import { harden, type HardeningReport } from '../bench/lib/hardening.js';
+import { fromRoot, hardeningSubsetFiles, JAVASCRIPT_FILE } from '../bench/lib/corpus.js';
+import { harden, SLOW_FILE_MS, type HardeningReport } from '../bench/lib/hardening.js';
 import plugin from '../src/index.js';
 import { parser } from './linter-config.js';
 
 const { files } = hardeningSubsetFiles();
-const javascriptFiles = files.filter((file) => /\.[cm]?js$/.test(file));
+const javascriptFiles = files.filter((file) => JAVASCRIPT_FILE.test(file));
 let report: HardeningReport;
 
 describe('hardening: every rule, widest scope, real files', () => {
@@ -31,6 +31,10 @@ describe('hardening: every rule, widest scope, real files', () => {
 
   it('no rule throws', () => {
     expect(report.crashes.map(({ file, parser, error }) => `${fromRoot(file)} (${parser}): ${error}`)).toEqual([]);
+  });
+
+  it(`no file takes longer than ${SLOW_FILE_MS / 1000} s`, () => {
+    expect(report.slowFiles.map(({ file, parser, ms }) => `${fromRoot(file)} (${parser}): ${Math.round(ms)} ms`)).toEqual([]);
   });
 
   it('finds blocking calls, and offers suggestions to apply', () => {

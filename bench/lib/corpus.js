@@ -9,6 +9,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CACHE = join(ROOT, 'bench', '.cache');
 
 const SOURCE_FILE = /\.(?:[cm]?js|[cm]?ts)$/;
+/** The JavaScript ones: what ESLint's default parser reads. */
+export const JAVASCRIPT_FILE = /\.[cm]?js$/;
 /** The same files as config globs. */
 export const SOURCE_GLOBS = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts'];
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;

@@ -2,15 +2,19 @@
 // @typescript-eslint/parser and, for JavaScript files, ESLint's default parser too (users lint
 // JavaScript with either). A rule that throws is a crash; every suggestion of every finding is
 // applied on its own (as an editor does) and the result must parse again with every parser that
-// parsed the input. Shared by tests/hardening.test.ts (a fixed subset, in `npm test`) and
-// bench/harden.js (`npm run harden`, the full run).
+// parsed the input. A file that takes longer than SLOW_FILE_MS to lint is reported too: an editor
+// lints on every keystroke, and a pathological file is how a hang shows before it is one. Shared
+// by tests/hardening.test.ts (a fixed subset, in `npm test`) and bench/harden.js (`npm run
+// harden`, the full run).
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
-import { SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
+import { JAVASCRIPT_FILE, SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
 
 /**
  * @typedef {{ file: string, parser: string, error: string }} Crash
  * @typedef {{ file: string, parser: string, message: string }} ParseError
+ * @typedef {{ file: string, parser: string, ms: number }} SlowFile
  * @typedef {{
  *   file: string, parser: string, ruleId: string | null, line: number, suggestion: string,
  *   error: string, output: string,
@@ -21,6 +25,7 @@ import { SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
  *   notLinted: string[],
  *   inputParseErrors: ParseError[],
  *   crashes: Crash[],
+ *   slowFiles: SlowFile[],
  *   findings: number,
  *   findingsByRule: Record<string, number>,
  *   suggestions: number,
@@ -37,6 +42,8 @@ const BASE = [
   { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
 ];
 const WIDEST = { 'event-loop': { scope: 'async-functions' } };
+/** Far above any real file: the largest files of the runs lint in about a second on a busy machine. */
+export const SLOW_FILE_MS = 10_000;
 
 /**
  * Lint `files` with every rule of `plugin` (`configs.all`) in the widest scope
@@ -54,7 +61,7 @@ export function harden(files, { plugin, parser, onFile }) {
   /** @type {ParserUse[]} */
   const parsers = [
     { name: '@typescript-eslint/parser', parser, test: /./ },
-    { name: 'espree', test: /\.[cm]?js$/ },
+    { name: 'espree', test: JAVASCRIPT_FILE },
   ];
   /** @type {Map<string, Linter.Config[]>} */
   const configs = new Map();
@@ -80,6 +87,7 @@ export function harden(files, { plugin, parser, onFile }) {
     notLinted: [],
     inputParseErrors: [],
     crashes: [],
+    slowFiles: [],
     findings: 0,
     findingsByRule: {},
     suggestions: 0,
@@ -102,8 +110,11 @@ export function harden(files, { plugin, parser, onFile }) {
     for (const use of uses) {
       /** @type {Linter.LintMessage[]} */
       let messages;
+      const started = performance.now();
       try {
         messages = linter.verify(text, configFor(use, sourceType, true), file);
+        const ms = performance.now() - started;
+        if (ms > SLOW_FILE_MS) report.slowFiles.push({ file, parser: use.name, ms });
       } catch (error) {
         report.crashes.push({ file, parser: use.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         continue;
