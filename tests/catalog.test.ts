@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { apiName, blockingApis } from '../src/catalog/index.js';
+import { apiName, blockingApis, catalogTextCheck } from '../src/catalog/index.js';
 import { notBlockingApis } from '../src/catalog/not-blocking.js';
 
 /**
@@ -139,4 +139,38 @@ describe('node:fs catalog', () => {
     }
   });
 
+});
+
+describe('catalogTextCheck: the text pre-check before another module is parsed', () => {
+  const mayCall = catalogTextCheck(blockingApis);
+
+  it('passes a module that names a catalog module and one of its blocking exports, in any import style', () => {
+    expect(mayCall(`import { readFileSync } from 'node:fs';`)).toBe(true);
+    expect(mayCall(`import fs from "fs";\nexport const load = (p) => fs.readFileSync(p);`)).toBe(true);
+    expect(mayCall("const { execSync: run } = require(`child_process`);")).toBe(true);
+    expect(mayCall(`import bcrypt from 'bcryptjs';\nbcrypt.compareSync(a, b);`)).toBe(true);
+    expect(mayCall(`const glob = require('glob');\nglob.sync('*.md');`)).toBe(true);
+  });
+
+  it('skips a module that imports a catalog module only for what never blocks', () => {
+    expect(mayCall(`import { randomUUID, createHash } from 'node:crypto';`)).toBe(false);
+    expect(mayCall(`import { createReadStream } from 'fs';\nimport { readFile } from 'node:fs/promises';`)).toBe(false);
+    expect(mayCall(`import { readFileSync } from './files.js';`)).toBe(false); // a local module: followed, not matched
+    expect(mayCall(`// readFileSync is not used here\nexport const x = 1;`)).toBe(false);
+  });
+
+  it('passes any import of a module whose values or default export block', () => {
+    expect(mayCall(`import Database from 'better-sqlite3';`)).toBe(true);
+    expect(mayCall(`import { DatabaseSync } from 'node:sqlite';`)).toBe(true);
+    expect(mayCall(`const request = require('sync-request');`)).toBe(true);
+  });
+
+  it('covers APIs that settings add to the catalog', () => {
+    const check = catalogTextCheck([
+      ...blockingApis,
+      { family: 'fs', modules: ['@acme/storage'], path: ['loadBlobSync'], advice: 'Use loadBlob().' },
+    ]);
+    expect(check(`import { loadBlobSync } from '@acme/storage';`)).toBe(true);
+    expect(check(`import { loadBlob } from '@acme/storage';`)).toBe(false);
+  });
 });

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { blockingApiTraceMap, catalogModulePattern, type BlockingApi } from '../catalog/index.js';
+import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../catalog/index.js';
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
 import { isFunctionNode } from '../util/ast.js';
-import { analyseModuleSites, nextGeneration, type DirectCall, type GraphOptions } from './module-graph.js';
+import { analyseModuleSites, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import type { Reach } from './reachability.js';
 
@@ -69,13 +69,12 @@ function analyseFile(
   catalog: readonly BlockingApi[],
 ): FileAnalysis {
   const { sourceCode, filename } = context;
-  nextGeneration();
   const graphOptions: GraphOptions = {
     parser: context.languageOptions.parser as Parser,
     parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
     maxDepth: followCalls === 'off' ? 0 : maxDepth,
     catalogTraceMap: blockingApiTraceMap(catalog),
-    catalogModulePattern: catalogModulePattern(catalog),
+    mayCallCatalog: catalogTextCheck(catalog),
   };
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
   if (sites.length === 0) return { calls: [] };

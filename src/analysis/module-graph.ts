@@ -56,8 +56,8 @@ export interface GraphOptions {
   readonly parserOptions: Readonly<Record<string, unknown>>;
   readonly maxDepth: number;
   readonly catalogTraceMap: TraceMap<BlockingApi>;
-  /** A regular expression source matching any catalog module specifier in quotes. */
-  readonly catalogModulePattern: RegExp;
+  /** The text pre-check: whether a module's text may call a catalog API (catalogTextCheck). */
+  readonly mayCallCatalog: (text: string) => boolean;
 }
 
 interface CacheEntry {
@@ -65,7 +65,8 @@ interface CacheEntry {
   readonly size: number;
   readonly summary: ModuleSummary;
   readonly dependencies: readonly string[];
-  checkedIn: number;
+  /** When the file and its dependencies were last found unchanged on disk (Date.now()). */
+  checkedAt: number;
 }
 
 /**
@@ -84,9 +85,10 @@ const provisional = new Set<string>();
  * is computed once, so a large graph full of cycles stays linear instead of recomputing subtrees.
  */
 const passSummaries = new Map<string, ModuleSummary>();
+/** The parsed provisional modules of the current pass: summarised once more, but parsed once. */
+const passSources = new Map<string, ModuleSource | undefined>();
 /** Re-summarising the provisional modules after a pass: those results are final. */
 let repassing = false;
-let generation = 0;
 
 function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
   let byFile = summariesByParser.get(options.parser);
@@ -94,13 +96,15 @@ function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
   return byFile;
 }
 
-/** Starts a new lint of one file: cached summaries are re-validated against the disk once per lint. */
-export function nextGeneration(): void {
-  generation += 1;
-}
-
 /** Resolutions are reused for a few seconds: a CLI run never waits on the disk twice, an editor sees new files soon. */
 const RESOLUTION_TTL_MS = 5000;
+/**
+ * A cached summary is checked against the disk (its file and, transitively, every module it
+ * imports) at most once a second. Checking on every lint made a CLI run stat the project's whole
+ * import graph once per file linted; an editor user is slower than a second between saving a
+ * helper and the next lint of a file that imports it.
+ */
+const FRESHNESS_MS = 1000;
 const resolutions = new Map<string, { file: string | undefined; at: number }>();
 
 /** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
@@ -155,9 +159,10 @@ function existingFile(base: string): string | undefined {
   for (const candidate of candidates) {
     if (candidate.endsWith('.d.ts')) continue;
     try {
-      if (statSync(candidate).isFile()) return realpathSync(candidate);
+      // Most candidates do not exist: no exception for those, and one syscall for the real path.
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return realpathSync.native(candidate);
     } catch {
-      // Not there: try the next spelling.
+      // Not a directory on the way, or unreadable: try the next spelling.
     }
   }
   return undefined;
@@ -168,7 +173,7 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   const summaries = summaryCache(options);
   const key = `${options.maxDepth}\0${file}`;
   const cached = summaries.get(key);
-  if (cached && isFresh(summaries, key, cached, new Set())) return cached.summary;
+  if (cached && isFresh(summaries, key, cached, Date.now(), new Set())) return cached.summary;
   const inPass = passSummaries.get(key);
   if (inPass) {
     // A provisional summary seen again: whoever uses it is provisional too.
@@ -187,7 +192,7 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   }
   inProgress.add(key);
   try {
-    const { summary, dependencies, stat } = computeSummary(file, options);
+    const { summary, dependencies, stat } = computeSummary(file, key, options);
     passSummaries.set(key, summary);
     if (stat && (repassing || !provisional.has(key))) {
       summaries.set(key, {
@@ -195,7 +200,7 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
         size: stat.size,
         summary,
         dependencies: dependencies.map((dependency) => `${options.maxDepth}\0${dependency}`),
-        checkedIn: generation,
+        checkedAt: Date.now(),
       });
     }
     return summary;
@@ -213,14 +218,15 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
         repassing = false;
         provisional.clear();
         passSummaries.clear();
+        passSources.clear();
       }
     }
   }
 }
 
-function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, visited: Set<string>): boolean {
+function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited: Set<string>): boolean {
   const file = key.slice(key.indexOf('\0') + 1);
-  if (entry.checkedIn === generation || visited.has(key)) return true;
+  if (now - entry.checkedAt < FRESHNESS_MS || visited.has(key)) return true;
   visited.add(key);
   try {
     const stat = statSync(file);
@@ -230,99 +236,72 @@ function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEn
   }
   const fresh = entry.dependencies.every((dependency) => {
     const dependencyEntry = summaries.get(dependency);
-    return dependencyEntry !== undefined && isFresh(summaries, dependency, dependencyEntry, visited);
+    return dependencyEntry !== undefined && isFresh(summaries, dependency, dependencyEntry, now, visited);
   });
-  if (fresh) entry.checkedIn = generation;
+  if (fresh) entry.checkedAt = now;
   return fresh;
 }
 
 function computeSummary(
   file: string,
+  key: string,
   options: GraphOptions,
 ): { summary: ModuleSummary; dependencies: string[]; stat?: { mtimeMs: number; size: number } } {
-  let text: string;
+  let source = passSources.get(key);
   let stat: { mtimeMs: number; size: number };
   try {
     stat = statSync(file);
-    if (stat.size > MAX_FILE_BYTES) {
-      debug('skipped %s: %d bytes', file, stat.size);
-      return { summary: EMPTY, dependencies: [], stat };
-    }
-    text = readFileSync(file, 'utf8');
   } catch (error) {
     debug('skipped %s: %s', file, error);
     return { summary: EMPTY, dependencies: [] };
   }
-  // The cheap pre-check, on text only: a module that names no catalog module, and imports no local
-  // module that does (transitively), cannot block, so it is never parsed.
-  if (!mayBlock(file, options)) return { summary: EMPTY, dependencies: [], stat };
-  const source = parseModule(text, file, options.parser, options.parserOptions);
-  if (!source) {
-    debug('skipped %s: does not parse', file);
-    return { summary: EMPTY, dependencies: [], stat };
+  if (!passSources.has(key)) {
+    if (stat.size > MAX_FILE_BYTES) {
+      debug('skipped %s: %d bytes', file, stat.size);
+      return { summary: EMPTY, dependencies: [], stat };
+    }
+    const text = readText(file);
+    if (text === undefined) return { summary: EMPTY, dependencies: [], stat };
+    // The cheap pre-check: a module whose text calls no catalog API can only block through a
+    // module it imports, so it is parsed only when one of those has blocking exports.
+    if (!options.mayCallCatalog(text)) {
+      const dependencies = textDependencies(file, text);
+      if (dependencies.every((dependency) => summarise(dependency, options).exports.size === 0)) {
+        return { summary: EMPTY, dependencies, stat };
+      }
+    }
+    source = parseModule(text, file, options.parser, options.parserOptions);
+    if (!source) debug('skipped %s: does not parse', file);
   }
+  if (!source) return { summary: EMPTY, dependencies: [], stat };
   const analysis = analyseModuleSites(source, file, options, true);
+  if (provisional.has(key) && !repassing) passSources.set(key, source);
   return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
 }
 
-/** A quoted relative specifier, or any bare one when a tsconfig `paths` alias could match it. */
 /** Specifiers of `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`, found in text. */
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`]([^'"`\n]+)['"`]/g;
 
-/**
- * Text-level verdicts per file version. A positive one only means "parse it" and stays; a negative
- * one also depends on the files it imports, so, like resolutions, it is trusted for a few seconds.
- */
-const textVerdicts = new Map<string, { mtimeMs: number; size: number; mayBlock: boolean; at: number }>();
-const scanning = new Set<string>();
+/** The local modules a module's text imports, resolved. */
+function textDependencies(file: string, text: string): string[] {
+  const dependencies = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) {
+    const target = resolveModule(file, match[1]!);
+    if (target && target !== file) dependencies.add(target);
+  }
+  return [...dependencies];
+}
 
-/**
- * Whether `file` can reach a catalog API, judged from text alone: it names a catalog module, or one
- * of the local modules it imports can. Import cycles are cut (the cut module counts as not
- * blocking), so a negative verdict reached through a cut is not cached.
- */
-function mayBlock(file: string, options: GraphOptions): boolean {
-  let stat: { mtimeMs: number; size: number };
+/** The file's text, unless it cannot be read or is binary. */
+function readText(file: string): string | undefined {
   try {
-    stat = statSync(file);
-  } catch {
-    return false;
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('\0')) return text;
+    debug('skipped %s: binary', file);
+  } catch (error) {
+    debug('skipped %s: %s', file, error);
   }
-  const cached = textVerdicts.get(file);
-  if (
-    cached &&
-    cached.mtimeMs === stat.mtimeMs &&
-    cached.size === stat.size &&
-    (cached.mayBlock || Date.now() - cached.at < RESOLUTION_TTL_MS)
-  ) {
-    return cached.mayBlock;
-  }
-  if (scanning.has(file)) return false;
-  if (stat.size > MAX_FILE_BYTES) return false;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return false;
-  }
-  if (text.includes('\0')) return false;
-  scanning.add(file);
-  let verdict = options.catalogModulePattern.test(text);
-  try {
-    for (const match of verdict ? [] : text.matchAll(SPECIFIER)) {
-      const target = resolveModule(file, match[1]!);
-      if (target && target !== file && mayBlock(target, options)) {
-        verdict = true;
-        break;
-      }
-    }
-  } finally {
-    scanning.delete(file);
-  }
-  if (verdict || scanning.size === 0) {
-    textVerdicts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, mayBlock: verdict, at: Date.now() });
-  }
-  return verdict;
+  return undefined;
 }
 
 export interface DirectCall {

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import { analyze as analyzeTypeScript } from '@typescript-eslint/scope-manager';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys as TYPESCRIPT_KEYS } from '@typescript-eslint/visitor-keys';
 import { analyze } from 'eslint-scope';
 import { KEYS } from 'eslint-visitor-keys';
 
@@ -49,7 +52,10 @@ export function parseModule(
   let scopeManager: TSESLint.Scope.ScopeManager | undefined;
   let visitorKeys: Record<string, readonly string[]> = KEYS;
   try {
-    if (parser.parseForESLint) {
+    if (isTypeScriptEslintParser(parser)) {
+      ({ ast, scopeManager } = parseTypeScript(text, options));
+      visitorKeys = TYPESCRIPT_KEYS as Record<string, readonly string[]>;
+    } else if (parser.parseForESLint) {
       const result = parser.parseForESLint(text, options);
       ast = result.ast as TSESTree.Program;
       scopeManager = result.scopeManager as TSESLint.Scope.ScopeManager | undefined;
@@ -71,6 +77,41 @@ export function parseModule(
   }) as unknown as TSESLint.Scope.ScopeManager;
   const manager = scopeManager;
   return { ast, scopeManager: manager, getScope: (node) => scopeOf(manager, node) };
+}
+
+function isTypeScriptEslintParser(parser: Parser): boolean {
+  return (parser as { meta?: { name?: string } }).meta?.name === 'typescript-eslint/parser';
+}
+
+type TypeScriptEstree = typeof import('@typescript-eslint/typescript-estree');
+let typeScriptEstree: TypeScriptEstree | undefined;
+
+/**
+ * What `@typescript-eslint/parser` would give, without the tokens and comments it always converts
+ * for ESLint (half its time on a helper, and the analysis never reads them). typescript-estree is
+ * loaded on first use: it loads TypeScript, which a project linting with espree may not have.
+ */
+function parseTypeScript(
+  text: string,
+  options: Record<string, unknown>,
+): { ast: TSESTree.Program; scopeManager: TSESLint.Scope.ScopeManager } {
+  typeScriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as TypeScriptEstree;
+  const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean };
+  const ast = typeScriptEstree.parse(text, {
+    filePath: options.filePath as string,
+    jsx: ecmaFeatures.jsx === true,
+    loc: true,
+    range: true,
+    tokens: false,
+    comment: false,
+  }) as TSESTree.Program;
+  const scopeManager = analyzeTypeScript(ast, {
+    sourceType: 'module',
+    jsxPragma: options.jsxPragma as string | null | undefined,
+    jsxFragmentName: options.jsxFragmentName as string | null | undefined,
+    lib: options.lib as never,
+  }) as unknown as TSESLint.Scope.ScopeManager;
+  return { ast, scopeManager };
 }
 
 /** ESLint sets `parent` while it traverses; a module parsed here gets the same links up front. */

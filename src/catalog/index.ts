@@ -87,19 +87,45 @@ export function blockingApiTraceMap(catalog: readonly BlockingApi[]): TraceMap<B
   return traceMap;
 }
 
-const catalogPatterns = new WeakMap<readonly BlockingApi[], RegExp>();
+const catalogTextChecks = new WeakMap<readonly BlockingApi[], (text: string) => boolean>();
 
 /**
- * Matches a quoted module specifier of the catalog (`'fs'`, `"node:child_process"`, `'fs/promises'`):
- * the cheap text pre-check that lets a helper module that names none of them go unparsed.
+ * Whether a module's text may call a catalog API: it names a catalog module in quotes (`'fs'`,
+ * `"node:fs/promises"` counts as `node:fs`) and, unless the module itself or a value it creates
+ * is what blocks, one of the names on that module's export paths (`readFileSync`). The cheap
+ * pre-check that lets a helper go unparsed: most modules that import `node:crypto` or `fs` use
+ * `randomUUID` or `createReadStream`, which no analysis would flag anyway.
  */
-export function catalogModulePattern(catalog: readonly BlockingApi[]): RegExp {
-  let pattern = catalogPatterns.get(catalog);
-  if (!pattern) {
-    const names = [...new Set(catalog.flatMap((api) => api.modules.flatMap(importSpecifiers)))];
-    const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    pattern = new RegExp(`['"\`](?:${escaped.join('|')})['"\`/]`);
-    catalogPatterns.set(catalog, pattern);
+export function catalogTextCheck(catalog: readonly BlockingApi[]): (text: string) => boolean {
+  let check = catalogTextChecks.get(catalog);
+  if (!check) {
+    /** Per module specifier: the export names that give a call away, or null when any import may block. */
+    const names = new Map<string, Set<string> | null>();
+    for (const api of catalog) {
+      const keys = api.path.filter((key) => key !== 'default');
+      for (const specifier of api.modules.flatMap(importSpecifiers)) {
+        const known = names.get(specifier);
+        if (known === null) continue;
+        if (api.onValue || keys.length === 0) names.set(specifier, null);
+        else names.set(specifier, new Set([...(known ?? []), ...keys]));
+      }
+    }
+    const specifiers = new RegExp(`['"\`](${[...names.keys()].map(escapeRegExp).join('|')})['"\`/]`, 'g');
+    const giveaways = new Map(
+      [...names].map(([specifier, keys]) => [specifier, keys && new RegExp(`\\b(?:${[...keys].map(escapeRegExp).join('|')})\\b`)]),
+    );
+    check = (text) => {
+      for (const [, specifier] of text.matchAll(specifiers)) {
+        const giveaway = giveaways.get(specifier!);
+        if (!giveaway || giveaway.test(text)) return true;
+      }
+      return false;
+    };
+    catalogTextChecks.set(catalog, check);
   }
-  return pattern;
+  return check;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

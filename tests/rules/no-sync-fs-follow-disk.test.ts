@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { config } from '../linter-config.js';
 import { EXPRESS_ROUTE, ts } from './no-sync-fs.helpers.js';
 import { helperMessage } from './no-sync-fs-follow.helpers.js';
@@ -168,6 +168,19 @@ describe.skipIf(!symlinksWork)('no-sync-fs: symlink cycles', () => {
 });
 
 describe('no-sync-fs: the summary cache follows edits of helper files', () => {
+  // A cached summary is checked against the disk at most once a second, and a resolution is reused
+  // for 5 s: each change below moves the (fake) clock on by 6 s, as a person takes between saving a
+  // helper and the next lint of a file that imports it.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const later = (ms = 6_000): void => {
+    vi.setSystemTime(Date.now() + ms);
+  };
+
   /** A helper whose `load()` awaits the async form instead: not blocking. */
   const ASYNC_HELPER = ts`
     import { readFile } from 'node:fs/promises';
@@ -181,6 +194,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
   const edit = (dir: string, name: string, content: string, mtime = (clock += 60)): void => {
     write(dir, name, content);
     fs.utimesSync(path.join(dir, name), mtime, mtime);
+    later();
   };
 
   it('a blocking call removed from the helper, then added again on another line', () => {
@@ -215,6 +229,19 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     expect(lint(dir, code)).toEqual([]);
   });
 
+  it('within a second of the last check, the cached summary stands; after it, the edit is seen', () => {
+    const dir = project();
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+
+    write(dir, 'files.ts', ASYNC_HELPER);
+    later(900);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+    later(200);
+    expect(lint(dir, code)).toEqual([]);
+  });
+
   it('an edit of a module the helper imports', () => {
     const dir = project();
     edit(dir, 'reports.ts', ts`
@@ -242,6 +269,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
 
     fs.rmSync(path.join(dir, 'files.ts'));
+    later();
     expect(lint(dir, code)).toEqual([]);
 
     edit(dir, 'files.ts', BLOCKING_HELPER);
