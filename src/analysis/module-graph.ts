@@ -1,5 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
@@ -43,7 +43,9 @@ export interface ModuleSummary {
 const EMPTY: ModuleSummary = { esm: true, exports: new Map() };
 /** Larger files are generated or bundled code, not helpers worth parsing on every lint. */
 const MAX_FILE_BYTES = 1024 * 1024;
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const TYPESCRIPT = ['.ts', '.tsx', '.mts', '.cts'];
+const JAVASCRIPT = ['.js', '.jsx', '.mjs', '.cjs'];
+const EXTENSIONS = [...TYPESCRIPT, ...JAVASCRIPT];
 const JS_TO_TS: Record<string, readonly string[]> = {
   '.js': ['.ts', '.tsx'],
   '.jsx': ['.tsx'],
@@ -127,7 +129,7 @@ function resolveUncached(fromFile: string, specifier: string): string | undefine
     bases = matcher ? matcher(specifier) : [];
   }
   for (const base of bases) {
-    const found = existingFile(base);
+    const found = existingFile(base, fromFile);
     if (found) return found;
   }
   return undefined;
@@ -149,23 +151,66 @@ function pathsMatcher(directory: string): ((specifier: string) => string[]) | nu
   return matcher;
 }
 
-function existingFile(base: string): string | undefined {
+function existingFile(base: string, fromFile: string): string | undefined {
   const extension = extname(base);
+  // A JavaScript importer most likely means a JavaScript file (and Node would load that one first).
+  const extensions = JAVASCRIPT.includes(extname(fromFile)) ? [...JAVASCRIPT, ...TYPESCRIPT] : [...TYPESCRIPT, ...JAVASCRIPT];
   const candidates = [
     ...(EXTENSIONS.includes(extension) ? [base, ...(JS_TO_TS[extension] ?? []).map((ts) => base.slice(0, -extension.length) + ts)] : []),
-    ...EXTENSIONS.map((ext) => base + ext),
-    ...EXTENSIONS.map((ext) => join(base, `index${ext}`)),
+    ...extensions.map((ext) => base + ext),
+    ...extensions.map((ext) => join(base, `index${ext}`)),
   ];
   for (const candidate of candidates) {
     if (candidate.endsWith('.d.ts')) continue;
-    try {
-      // Most candidates do not exist: no exception for those, and one syscall for the real path.
-      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return realpathSync.native(candidate);
-    } catch {
-      // Not a directory on the way, or unreadable: try the next spelling.
-    }
+    const found = fileInListing(candidate);
+    if (found) return found;
   }
   return undefined;
+}
+
+interface Listing {
+  /** Entry name → its kind; a symbolic link is followed when it is a candidate. */
+  readonly entries: ReadonlyMap<string, 'file' | 'link' | 'other'>;
+  /** The directory's real path (symbolic links on the way resolved), read once. */
+  readonly realDirectory: string | undefined;
+  readonly at: number;
+}
+
+/**
+ * Directory listings, reused like resolutions: most candidate spellings of a specifier do not
+ * exist, and one listing per directory (with each entry's kind) answers every candidate in it
+ * without a system call each.
+ */
+const listings = new Map<string, Listing>();
+
+/** The real path of `path` when it names a file, from its directory's listing. */
+function fileInListing(path: string): string | undefined {
+  const directory = dirname(path);
+  const now = Date.now();
+  let listing = listings.get(directory);
+  if (!listing || now - listing.at >= RESOLUTION_TTL_MS) {
+    const entries = new Map<string, 'file' | 'link' | 'other'>();
+    let realDirectory: string | undefined;
+    try {
+      for (const entry of readdirSync(directory, { withFileTypes: true })) {
+        entries.set(entry.name, entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'other');
+      }
+      realDirectory = realpathSync.native(directory);
+    } catch {
+      // Missing or unreadable: nothing in it resolves.
+    }
+    listings.set(directory, (listing = { entries, realDirectory, at: now }));
+  }
+  const name = basename(path);
+  const kind = listing.entries.get(name);
+  if (kind === 'file' && listing.realDirectory) return join(listing.realDirectory, name);
+  if (kind !== 'link') return undefined;
+  try {
+    const real = realpathSync.native(path);
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined; // A dangling link, or a cycle of them.
+  }
 }
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */
@@ -277,6 +322,38 @@ function computeSummary(
   const analysis = analyseModuleSites(source, file, options, true);
   if (provisional.has(key) && !repassing) passSources.set(key, source);
   return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
+}
+
+/**
+ * Keeps the summary of a file ESLint is linting, from the analysis already made of it, so a file
+ * linted before the modules that import it is never parsed a second time. Only when ESLint's text
+ * is the file on disk (not an editor's unsaved buffer), and only without type information: a
+ * summary must not depend on which file happened to be linted first.
+ */
+export function rememberLintedSummary(
+  source: ModuleSource,
+  text: string,
+  file: string,
+  options: GraphOptions,
+  analysis: ModuleSites,
+): void {
+  const summaries = summaryCache(options);
+  const key = `${options.maxDepth}\0${file}`;
+  if (summaries.has(key) || getTypeInformation(source as TypedSource)) return;
+  let stat: { mtimeMs: number; size: number };
+  try {
+    stat = statSync(file);
+  } catch {
+    return; // Linted from text only (stdin, tests, an unsaved file).
+  }
+  if (stat.size > MAX_FILE_BYTES || stat.size !== Buffer.byteLength(text) || readText(file) !== text) return;
+  summaries.set(key, {
+    mtimeMs: stat.mtimeMs,
+    size: stat.size,
+    summary: exportsOf(source, analysis),
+    dependencies: analysis.dependencies.map((dependency) => `${options.maxDepth}\0${dependency}`),
+    checkedAt: Date.now(),
+  });
 }
 
 /** Specifiers of `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`, found in text. */
