@@ -269,12 +269,15 @@ const targets = [
   },
   {
     target: `recommended with cross-module analysis adds at most ${TARGETS.crossModuleAdds * 100}% to parse-only wall time`,
-    value: crossModule
-      ? `${pct(wallVs(crossModule, 'parse-only') ?? NaN)} (rule time ${((crossModule.ruleShare ?? NaN) * 100).toFixed(1)}%)`
-      : 'not run',
+    value: crossModule ? pct(wallVs(crossModule, 'parse-only') ?? NaN) : 'not run',
     verdict: crossModule
       ? within(wallVs(crossModule, 'parse-only'), TARGETS.crossModuleAdds)
       : 'SKIP (no cross-module run)',
+  },
+  {
+    target: `… the plugin's own rule time with cross-module analysis is at most ${TARGETS.crossModuleAdds * 100}% of the rest of that run`,
+    value: crossModule ? `${((crossModule.ruleShare ?? NaN) * 100).toFixed(1)}%` : 'not run',
+    verdict: crossModule ? ((crossModule.ruleShare ?? Infinity) <= TARGETS.crossModuleAdds ? 'PASS' : 'FAIL') : 'SKIP (no cross-module run)',
   },
   {
     target: `rule time grows linearly: per file on ${last.files} files at most ${TARGETS.linearGrowth}x that on ${first.files}`,
