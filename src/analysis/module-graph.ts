@@ -135,20 +135,43 @@ function resolveUncached(fromFile: string, specifier: string): string | undefine
   return undefined;
 }
 
+/** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
 const matchers = new Map<string, ((specifier: string) => string[]) | null>();
+const nearestTsconfigs = new Map<string, string | null>();
+
 function pathsMatcher(directory: string): ((specifier: string) => string[]) | null {
-  let matcher = matchers.get(directory);
+  const configFile = nearestTsconfig(directory);
+  if (!configFile) return null;
+  let matcher = matchers.get(configFile);
   if (matcher === undefined) {
     try {
-      const tsconfig = getTsconfig(directory);
+      const tsconfig = getTsconfig(dirname(configFile));
       matcher = tsconfig ? createPathsMatcher(tsconfig) : null;
     } catch (error) {
-      debug('tsconfig near %s unreadable: %s', directory, error);
+      debug('%s unreadable: %s', configFile, error);
       matcher = null;
     }
-    matchers.set(directory, matcher);
+    matchers.set(configFile, matcher);
   }
   return matcher;
+}
+
+/** Found up the tree as TypeScript does, with one look per directory for the whole process. */
+function nearestTsconfig(directory: string): string | null {
+  let found = nearestTsconfigs.get(directory);
+  if (found === undefined) {
+    const candidate = join(directory, 'tsconfig.json');
+    const parent = dirname(directory);
+    let exists = false;
+    try {
+      exists = statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      // Unreadable: look further up.
+    }
+    found = exists ? candidate : parent === directory ? null : nearestTsconfig(parent);
+    nearestTsconfigs.set(directory, found);
+  }
+  return found;
 }
 
 function existingFile(base: string, fromFile: string): string | undefined {
