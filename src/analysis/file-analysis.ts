@@ -3,7 +3,7 @@ import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../cata
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
 import { isFunctionNode } from '../util/ast.js';
-import { analyseModuleSites, rememberLintedSummary, type DirectCall, type GraphOptions } from './module-graph.js';
+import { analyseModuleSites, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import type { Reach } from './reachability.js';
 
@@ -76,9 +76,7 @@ function analyseFile(
     catalogTraceMap: blockingApiTraceMap(catalog),
     mayCallCatalog: catalogTextCheck(catalog),
   };
-  const analysis = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
-  if (followCalls === 'cross-module') rememberLintedSummary(sourceCode, sourceCode.text, filename, graphOptions, analysis);
-  const { sites } = analysis;
+  const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
   if (sites.length === 0) return { calls: [] };
 
   const handlers = getHandlerContext(sourceCode, filename, { settings: readSettings(context.settings), cwd: context.cwd });

@@ -347,38 +347,6 @@ function computeSummary(
   return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
 }
 
-/**
- * Keeps the summary of a file ESLint is linting, from the analysis already made of it, so a file
- * linted before the modules that import it is never parsed a second time. Only when ESLint's text
- * is the file on disk (not an editor's unsaved buffer), and only without type information: a
- * summary must not depend on which file happened to be linted first.
- */
-export function rememberLintedSummary(
-  source: ModuleSource,
-  text: string,
-  file: string,
-  options: GraphOptions,
-  analysis: ModuleSites,
-): void {
-  const summaries = summaryCache(options);
-  const key = `${options.maxDepth}\0${file}`;
-  if (summaries.has(key) || getTypeInformation(source as TypedSource)) return;
-  let stat: { mtimeMs: number; size: number };
-  try {
-    stat = statSync(file);
-  } catch {
-    return; // Linted from text only (stdin, tests, an unsaved file).
-  }
-  if (stat.size > MAX_FILE_BYTES || stat.size !== Buffer.byteLength(text) || readText(file) !== text) return;
-  summaries.set(key, {
-    mtimeMs: stat.mtimeMs,
-    size: stat.size,
-    summary: exportsOf(source, analysis),
-    dependencies: analysis.dependencies.map((dependency) => `${options.maxDepth}\0${dependency}`),
-    checkedAt: Date.now(),
-  });
-}
-
 /** Specifiers of `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`, found in text. */
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`]([^'"`\n]+)['"`]/g;
 

@@ -40,9 +40,9 @@ interface Finding {
   message: string;
 }
 
-/** Lints `code` as `dir/server.ts` (or `dir/name`), with `dir` as the working directory. Fails on any parse error. */
-function lint(dir: string, code: string, name = 'server.ts'): Finding[] {
-  const messages = new Linter({ cwd: dir }).verify(code, config(), path.join(dir, name));
+/** Lints `code` as `dir/server.ts`, with `dir` as the working directory. Fails on any parse error. */
+function lint(dir: string, code: string): Finding[] {
+  const messages = new Linter({ cwd: dir }).verify(code, config(), path.join(dir, 'server.ts'));
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return messages.map(({ line, column, endLine, endColumn, messageId, message }) => ({
     line,
@@ -240,25 +240,6 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
     later(200);
     expect(lint(dir, code)).toEqual([]);
-  });
-
-  it('a helper linted before the handler gives the same finding as one parsed for it', () => {
-    const dir = project();
-    edit(dir, 'files.ts', BLOCKING_HELPER);
-    expect(lint(dir, BLOCKING_HELPER, 'files.ts')).toEqual([]); // not a handler: nothing to report there
-    expect(lint(dir, handler('./files.js'))).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
-  });
-
-  it('a helper linted from an unsaved buffer: files that import it see the file on disk', () => {
-    const dir = project();
-    edit(dir, 'files.ts', ASYNC_HELPER);
-    expect(lint(dir, BLOCKING_HELPER, 'files.ts')).toEqual([]);
-    expect(lint(dir, handler('./files.js'))).toEqual([]);
-
-    const other = project();
-    edit(other, 'files.ts', BLOCKING_HELPER);
-    expect(lint(other, ASYNC_HELPER, 'files.ts')).toEqual([]);
-    expect(lint(other, handler('./files.js'))).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
   });
 
   it('an edit of a module the helper imports', () => {
