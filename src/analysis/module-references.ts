@@ -44,7 +44,7 @@ export function* iterateModuleReferences<T>(
   traceMap: TraceMap<T>,
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return;
+  if (!globalScope || (sourceCode.text !== undefined && !namesTracedModule(traceMap).test(sourceCode.text))) return;
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
   const seen = new Set<TSESTree.Node>();
   const emit = function* (found: Iterable<FoundReference>, prefix: readonly string[] = []): Generator<ModuleReference<T>> {
@@ -106,6 +106,23 @@ export function* iterateModuleReferences<T>(
   }
 }
 
+const modulePatterns = new WeakMap<object, RegExp>();
+
+/**
+ * Matches a quoted module specifier of the trace map: a file that names none of them in quotes
+ * (however it imports, requires or `getBuiltinModule`s) has no reference to find, and most files
+ * are spared building a ReferenceTracker for each rule that asks.
+ */
+function namesTracedModule(traceMap: object): RegExp {
+  let pattern = modulePatterns.get(traceMap);
+  if (!pattern) {
+    const names = Object.keys(traceMap).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    pattern = names.length > 0 ? new RegExp(`['"\`](?:${names.join('|')})['"\`]`) : /(?!)/;
+    modulePatterns.set(traceMap, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Every reference to a traced global (`Atomics.wait(...)`, `Date.now()`, `Bun.serve`, Nuxt's
  * auto-imported `defineEventHandler`), written
@@ -136,9 +153,29 @@ export function globalReferences(globalScope: TSESLint.Scope.Scope, name: string
   const declared = globalScope.set.get(name);
   const references = [
     ...(declared && declared.defs.length === 0 ? declared.references : []),
-    ...globalScope.through.filter((reference) => reference.identifier.name === name),
+    ...(unresolvedByName(globalScope).get(name) ?? []),
   ];
   return references.flatMap((reference) =>
     reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier ? [reference.identifier] : [],
   );
+}
+
+const unresolvedIndexes = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Reference[]>>();
+
+/**
+ * The global scope's unresolved references by name, indexed once per file: every rule asks for a
+ * few names (`require`, `process`, `Date`, ...), and a large file has thousands of them.
+ */
+function unresolvedByName(globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
+  let index = unresolvedIndexes.get(globalScope);
+  if (!index) {
+    index = new Map();
+    for (const reference of globalScope.through) {
+      const list = index.get(reference.identifier.name);
+      if (list) list.push(reference);
+      else index.set(reference.identifier.name, [reference]);
+    }
+    unresolvedIndexes.set(globalScope, index);
+  }
+  return index;
 }

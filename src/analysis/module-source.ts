@@ -10,6 +10,8 @@ import { KEYS } from 'eslint-visitor-keys';
  * of a node. ESLint's SourceCode is one; `parseModule` makes one for a module ESLint is not linting.
  */
 export interface ModuleSource {
+  /** The module's text, when known: lets cheap text checks skip work on the tree. */
+  readonly text?: string;
   readonly ast: TSESTree.Program;
   readonly scopeManager: TSESLint.Scope.ScopeManager | null;
   getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
@@ -76,7 +78,7 @@ export function parseModule(
     fallback: 'iteration',
   }) as unknown as TSESLint.Scope.ScopeManager;
   const manager = scopeManager;
-  return { ast, scopeManager: manager, getScope: (node) => scopeOf(manager, node) };
+  return { text, ast, scopeManager: manager, getScope: (node) => scopeOf(manager, node) };
 }
 
 function isTypeScriptEslintParser(parser: Parser): boolean {
