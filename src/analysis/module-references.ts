@@ -52,7 +52,11 @@ export function* iterateModuleReferences<T>(
       if (seen.has(node)) continue;
       seen.add(node);
       const fullPath = [...prefix, ...path];
-      yield { node, info: info as T, moduleName: fullPath[0] ?? '', path: fullPath.slice(1) };
+      const reference = { info: info as T, moduleName: fullPath[0] ?? '', path: fullPath.slice(1) };
+      yield { node, ...reference };
+      for (const use of indirectUses(sourceCode, node)) {
+        if (!seen.has(use)) yield { node: use, ...reference };
+      }
     }
   };
   /** The module a `require('x')` / `getBuiltinModule('x')` call loads, when it is traced. */
@@ -121,6 +125,31 @@ function namesTracedModule(traceMap: object): RegExp {
     modulePatterns.set(traceMap, pattern);
   }
   return pattern;
+}
+
+/**
+ * Where a binding of a traced export (`import { readFileSync }`, `const { readFileSync } = require()`)
+ * is passed on rather than called: `readFileSync.call(null, p)`, `paths.map(readFileSync)`.
+ * ReferenceTracker reports the binding and the direct calls, not these uses.
+ */
+function* indirectUses(source: ModuleSource, binding: TSESTree.Node): Generator<TSESTree.Identifier> {
+  const local =
+    binding.type === AST_NODE_TYPES.ImportSpecifier || binding.type === AST_NODE_TYPES.ImportDefaultSpecifier
+      ? binding.local
+      : binding.type === AST_NODE_TYPES.Property && binding.parent.type === AST_NODE_TYPES.ObjectPattern
+        ? binding.value
+        : undefined;
+  if (local?.type !== AST_NODE_TYPES.Identifier) return;
+  const variable = ASTUtils.findVariable(source.getScope(local), local);
+  for (const reference of variable?.references ?? []) {
+    const use = reference.identifier;
+    const parent = use.parent;
+    if (!reference.isRead() || use.type !== AST_NODE_TYPES.Identifier) continue;
+    const passed = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use);
+    const method =
+      parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use ? propertyName(parent.property, parent.computed) : undefined;
+    if (passed || method === 'call' || method === 'apply') yield use;
+  }
 }
 
 /**

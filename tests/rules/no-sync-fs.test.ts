@@ -294,6 +294,36 @@ ruleTester.run('no-sync-fs: import styles', rule, {
       ],
     },
     {
+      name: 'a named import run through .call(), and passed to .map(): reported on the whole call, no suggestion',
+      code: ts`
+        import { readFileSync } from 'node:fs';
+        import express from 'express';
+        const app = express();
+        app.get('/', async (req, res) => {
+          res.send(readFileSync.call(null, p));
+          res.send(req.body.paths.map(readFileSync));
+        });
+      `,
+      errors: [
+        { messageId: 'blocking', data: blockingData(EXPRESS_ROUTE), line: 5, column: 12, endLine: 5, endColumn: 38, suggestions: [] },
+        { messageId: 'blocking', data: blockingData(EXPRESS_ROUTE), line: 6, column: 12, endLine: 6, endColumn: 44, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a destructured require() run through .apply(): reported on the whole call, no suggestion',
+      code: ts`
+        const { readFileSync: read } = require('fs');
+        const express = require('express');
+        const app = express();
+        app.get('/', (req, res) => {
+          res.send(read.apply(null, [p]));
+        });
+      `,
+      errors: [
+        { messageId: 'blocking', data: blockingData(EXPRESS_ROUTE), line: 5, column: 12, endLine: 5, endColumn: 33, suggestions: [] },
+      ],
+    },
+    {
       name: 'TypeScript import fs = require()',
       code: ts`
         import fs = require('fs');
