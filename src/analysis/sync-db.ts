@@ -203,9 +203,9 @@ function member(
 
 /**
  * A use of an ORM value: a member that gives another value of the ORM (`ds.manager`,
- * `em.fork()`), a method that runs a query when called (`repo.find()`), or a query chain
- * (`db.select().from(users).all()`, `await db('users').where(...)`). False when the value is not
- * used here but stored or passed on.
+ * `em.fork()`), a method that runs a query when called (`repo.find()`), a query chain
+ * (`db.select().from(users).all()`, `await db('users').where(...)`), or a call that runs a query
+ * on it (`sql\`...\`.execute(db)`). False when the value is not used here but stored or passed on.
  */
 function ormUse(
   node: TSESTree.Node,
@@ -218,6 +218,13 @@ function ormUse(
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
     if (type.callable) chainQuery(parent, undefined, value, type, site);
     return true;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = propertyName(parent.callee.property, parent.callee.computed);
+    if (method && type.runOn?.includes(method) && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      site(parent, value, value.type!, method);
+      return true;
+    }
   }
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
   const name = propertyName(parent.property, parent.computed);

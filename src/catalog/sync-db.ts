@@ -87,8 +87,10 @@ export interface SyncDbOrmType {
   readonly runs?: readonly string[];
   /** First members of a chain that runs when it is awaited or returned (`await db.select().from(t)`). */
   readonly builders?: readonly string[];
-  /** Chain methods that run the query when they are the last call (`.all()`, `.execute()`, `.then()`). */
+  /** Chain methods that run the query (`.all()`, `.execute()`); the last one in a chain is reported. */
   readonly terminals?: readonly string[];
+  /** Methods of other values that run a query on the value they are given (`sql\`...\`.execute(db)`). */
+  readonly runOn?: readonly string[];
 }
 
 export type SyncDbSource = SyncDbDriver | SyncDbOrm;
@@ -221,7 +223,11 @@ export const syncDbSources: readonly SyncDbSource[] = [
     ],
     clientType: 'Kysely',
     types: {
-      Kysely: { runs: ['executeQuery'], terminals: ['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'stream'] },
+      Kysely: {
+        runs: ['executeQuery'],
+        terminals: ['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow', 'stream'],
+        runOn: ['execute'],
+      },
     },
   },
   {
@@ -288,7 +294,8 @@ export const syncDbSources: readonly SyncDbSource[] = [
     ],
     clientType: 'Database',
     types: {
-      Database: { members: { prepare: 'Statement' }, runs: ['exec', 'sql'] },
+      // `db.sql\`...\`` runs a query too, but a tagged template is not a call: not reported yet.
+      Database: { members: { prepare: 'Statement' }, runs: ['exec'] },
       Statement: { members: { bind: 'Statement' }, runs: ['all', 'get', 'run'] },
     },
   },

@@ -94,6 +94,11 @@ const cases: Case[] = [
     ),
     query('kysely.Kysely.execute', `db.selectFrom('posts').selectAll().execute()`, 1, FASTIFY_ROUTE),
   ),
+  invalid(
+    'Kysely: a raw sql template executed on the client',
+    express(`${KYSELY}\nimport { sql } from 'kysely';`, `const { rows } = await sql<Row>\`SELECT * FROM users WHERE name LIKE \${req.query.q}\`.execute(db); res.json(rows);`),
+    query('kysely.Kysely.execute', `sql<Row>\`SELECT * FROM users WHERE name LIKE \${req.query.q}\`.execute(db)`),
+  ),
   // TypeORM
   invalid(
     'TypeORM over better-sqlite3: a repository, the manager, query(), and a query builder',
@@ -276,6 +281,8 @@ runRuleTests('no-sync-db', rule, {
     express(`import { LowSync, MemorySync } from 'lowdb';\nconst db = new LowSync(new MemorySync(), { posts: [] });`, `db.write(); res.json(db.data);`),
     // Reading the in-memory data of a synchronous lowdb does not touch the file.
     express(LOWDB, `res.json(db.data.posts.filter((post) => post.published));`),
+    // The allow option, by full name: `db('users')` chains are `knex.Knex`.
+    { code: express(KNEX, `res.json(await db('users'));`), options: [{ allow: ['knex.Knex'] }] },
     // Start-up: migrating at module top level.
     `${KNEX}\nawait db.migrate.latest();\nawait db('settings').insert({ key: 'boot', value: Date.now() });`,
   ],
