@@ -325,13 +325,18 @@ export const syncDbSources: readonly SyncDbSource[] = [
   },
 ];
 
-const entry = (source: SyncDbSource, path: readonly string[]): BlockingApi => ({
-  family: 'db',
-  modules: [source.module],
-  path,
-  advice: syncDbAdvice(source),
-  onValue: true,
-});
+const entry = (source: SyncDbSource, path: readonly string[]): BlockingApi => {
+  // An ORM's client is built by a named export (`DataSource`), unless a module itself is the constructor (`knex()`).
+  const createdBy = source.kind === 'orm' ? source.constructors.map((constructor) => constructor.path[0]) : [];
+  return {
+    family: 'db',
+    modules: [source.module],
+    path,
+    advice: syncDbAdvice(source),
+    onValue: true,
+    ...(createdBy.length > 0 && createdBy.every((name) => name !== undefined) ? { createdBy: [...new Set(createdBy)] } : {}),
+  };
+};
 
 /** The catalog entry of each query method: `Database.exec`, `Statement.get`, `drizzle.select`, `Knex` (`db('users')`). */
 function entriesOf(source: SyncDbSource): BlockingApi[] {
