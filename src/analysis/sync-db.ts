@@ -140,7 +140,7 @@ export function syncDbSites(
     const next = (node: TSESTree.Node, kind = value.kind, type = value.type): void => push({ ...value, node, kind, type });
 
     if (value.source.kind === 'orm') {
-      const type = value.type === undefined ? undefined : value.source.types[value.type];
+      const type = value.type === undefined ? undefined : own(value.source.types, value.type);
       if (type && ormUse(node, parent, value, type, next, site)) continue;
     } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
       member(parent, value, value.source, next, site);
@@ -230,7 +230,7 @@ function ormUse(
   const name = propertyName(parent.property, parent.computed);
   if (!name) return true;
   const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : undefined;
-  const derived = type.members?.[name];
+  const derived = type.members && own(type.members, name);
   if (derived) next(call ?? parent, 'client', derived);
   else if (call && type.runs?.includes(name)) site(call, value, value.type!, name);
   else chainQuery(parent, name, value, type, site);
@@ -295,6 +295,11 @@ function chainQuery(
         ends.parent?.type === AST_NODE_TYPES.ReturnStatement ||
         (ends.parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && ends.parent.body === ends.node)));
   if (runs) site(query.call, value, ...(builder === undefined ? [value.type!] : [value.type!, builder]));
+}
+
+/** `record[key]` when the record has it, not what it inherits (`constructor`, `toString`). */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Whether an ORM constructor's configuration picks a synchronous driver (`client: 'better-sqlite3'`). */

@@ -281,6 +281,8 @@ runRuleTests('no-sync-db', rule, {
     express(`import { LowSync, MemorySync } from 'lowdb';\nconst db = new LowSync(new MemorySync(), { posts: [] });`, `db.write(); res.json(db.data);`),
     // Reading the in-memory data of a synchronous lowdb does not touch the file.
     express(LOWDB, `res.json(db.data.posts.filter((post) => post.published));`),
+    // Inherited names are not ORM members or types.
+    express(TYPEORM, `res.json([AppDataSource.constructor.name, users.toString(), AppDataSource['__proto__']]);`),
     // The allow option, by full name: `db('users')` chains are `knex.Knex`.
     { code: express(KNEX, `res.json(await db('users'));`), options: [{ allow: ['knex.Knex'] }] },
     // Start-up: migrating at module top level.
