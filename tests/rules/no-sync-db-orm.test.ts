@@ -99,6 +99,21 @@ const cases: Case[] = [
     express(`${KYSELY}\nimport { sql } from 'kysely';`, `const { rows } = await sql<Row>\`SELECT * FROM users WHERE name LIKE \${req.query.q}\`.execute(db); res.json(rows);`),
     query('kysely.Kysely.execute', `sql<Row>\`SELECT * FROM users WHERE name LIKE \${req.query.q}\`.execute(db)`),
   ),
+  invalid(
+    'Kysely behind a lazily built module-level singleton',
+    express(
+      [
+        `import Database from 'better-sqlite3';`,
+        `import { Kysely, SqliteDialect } from 'kysely';`,
+        `let db: Kysely<DB> | undefined;`,
+        `function getDb() {`,
+        `  return (db ??= new Kysely<DB>({ dialect: new SqliteDialect({ database: new Database('app.db') }) }));`,
+        `}`,
+      ].join('\n'),
+      `res.json(await getDb().selectFrom('users').selectAll().execute());`,
+    ),
+    query('kysely.Kysely.execute', `getDb().selectFrom('users').selectAll().execute()`),
+  ),
   // TypeORM
   invalid(
     'TypeORM over better-sqlite3: a repository, the manager, query(), and a query builder',
@@ -160,6 +175,20 @@ const cases: Case[] = [
       `res.json(await orm.em.fork().count(User));`,
     ),
     query('@mikro-orm/better-sqlite.EntityManager.count', `orm.em.fork().count(User)`),
+  ),
+  invalid(
+    'MikroORM initialised in a start-up function into a module-level variable',
+    express(
+      [
+        `import { MikroORM } from '@mikro-orm/better-sqlite';`,
+        `let orm: MikroORM;`,
+        `export async function connect() {`,
+        `  orm = await MikroORM.init({ dbName: 'app.db', entities: [User] });`,
+        `}`,
+      ].join('\n'),
+      `res.json(await orm.em.fork().find(User, {}, { limit: 20 }));`,
+    ),
+    query('@mikro-orm/better-sqlite.EntityManager.find', `orm.em.fork().find(User, {}, { limit: 20 })`),
   ),
   // db0
   invalid(
