@@ -48,16 +48,21 @@ export interface DbAnalysis {
   readonly values: ReadonlyMap<TSESTree.Node, DbValue>;
 }
 
+/** A constructor of a driver or ORM: where it is imported from, and, for an ORM, how. */
 interface Construction {
   readonly source: SyncDbSource;
+  readonly module: string;
+  readonly path: readonly string[];
   readonly orm?: SyncDbOrmConstructor;
 }
 
 const constructors = buildTraceMap(
   syncDbSources.flatMap((source): Construction[] =>
-    source.kind === 'orm' ? source.constructors.map((orm) => ({ source, orm })) : [{ source }],
+    source.kind === 'orm'
+      ? source.constructors.map((orm) => ({ source, module: orm.module ?? source.module, path: orm.path, orm }))
+      : [{ source, module: source.module, path: source.constructorPath }],
   ),
-  ({ source, orm }) => ({ modules: [orm?.module ?? source.module], path: orm?.path ?? (source as SyncDbDriver).constructorPath }),
+  ({ module, path }) => ({ modules: [module], path }),
 );
 
 /** The exports ORM constructors are configured with (`new SqliteDialect()`, `BetterSqliteDriver`). */
@@ -76,9 +81,11 @@ const TRANSACTION_VARIANTS = new Set(['deferred', 'exclusive', 'immediate']);
 
 /**
  * The queries of synchronous database drivers in a module. Each database is followed from its
- * constructor call (`new Database()`, `Database()`, `new DatabaseSync()`, `drizzle(...)`) through
- * what holds it: variables (also assigned later), class fields (`this.db`, `db = new Database()`),
- * functions that return it (`getDb()`), and the statements and transaction functions it makes.
+ * constructor call (`new Database()`, `Database()`, `new DatabaseSync()`, `drizzle(...)`, and ORM
+ * constructors whose configuration picks a synchronous driver: `knex({ client: 'better-sqlite3' })`)
+ * through what holds it: variables (also assigned later), class fields (`this.db`, `db = new Database()`),
+ * functions that return it (`getDb()`), and the statements, transaction functions and ORM values
+ * (entity managers, repositories, query builders) it makes.
  * Only those calls are reported: a `db.get()` on anything else (a `pg` pool, a Map) is not followed.
  * `imported` are the module's imports of values other modules export (`import { db } from './db.js'`).
  */
