@@ -163,6 +163,17 @@ describe('catalogTextCheck: the text pre-check before another module is parsed',
     expect(mayCall(`import Database from 'better-sqlite3';`)).toBe(true);
     expect(mayCall(`import { DatabaseSync } from 'node:sqlite';`)).toBe(true);
     expect(mayCall(`const request = require('sync-request');`)).toBe(true);
+    expect(mayCall(`const db = require('knex')({ client: 'better-sqlite3' });`)).toBe(true);
+  });
+
+  it('passes a module that imports an ORM only when it names what builds a client', () => {
+    expect(mayCall(`import { DataSource } from 'typeorm';\nexport const ds = new DataSource(options);`)).toBe(true);
+    expect(mayCall(`import { Kysely, SqliteDialect } from 'kysely';`)).toBe(true);
+    expect(mayCall(`import { createDatabase } from 'db0';`)).toBe(true);
+    // Entity files and query helpers that build no client.
+    expect(mayCall(`import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';`)).toBe(false);
+    expect(mayCall(`import { sql, type Selectable } from 'kysely';`)).toBe(false);
+    expect(mayCall(`import { Entity, Property } from '@mikro-orm/better-sqlite';`)).toBe(false);
   });
 
   it('covers APIs that settings add to the catalog', () => {

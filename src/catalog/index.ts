@@ -91,8 +91,9 @@ const catalogTextChecks = new WeakMap<readonly BlockingApi[], (text: string) => 
 
 /**
  * Whether a module's text may call a catalog API: it names a catalog module in quotes (`'fs'`,
- * `"node:fs/promises"` counts as `node:fs`) and, unless the module itself or a value it creates
- * is what blocks, one of the names on that module's export paths (`readFileSync`). The cheap
+ * `"node:fs/promises"` counts as `node:fs`) and one of the names on that module's export paths
+ * (`readFileSync`), or for a value the module creates, one of the names that create it
+ * (`DataSource`; any import when the module itself creates it). The cheap
  * pre-check that lets a helper go unparsed: most modules that import `node:crypto` or `fs` use
  * `randomUUID` or `createReadStream`, which no analysis would flag anyway.
  */
@@ -106,8 +107,9 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): (text: string
       for (const specifier of api.modules.flatMap(importSpecifiers)) {
         const known = names.get(specifier);
         if (known === null) continue;
-        if (api.onValue || keys.length === 0) names.set(specifier, null);
-        else names.set(specifier, new Set([...(known ?? []), ...keys]));
+        const giveaways = api.onValue ? api.createdBy : keys;
+        if (!giveaways?.length) names.set(specifier, null);
+        else names.set(specifier, new Set([...(known ?? []), ...giveaways]));
       }
     }
     const specifiers = new RegExp(`['"\`](${[...names.keys()].map(escapeRegExp).join('|')})['"\`/]`, 'g');

@@ -107,4 +107,10 @@ export interface BlockingApi {
    * calls by following the value from its constructor.
    */
   readonly onValue?: true;
+  /**
+   * For an `onValue` entry: names a module's text must contain to create the value (typeorm's
+   * `DataSource`), for the text pre-check. Absent, any import of the module may create it
+   * (better-sqlite3's default export, under any local name).
+   */
+  readonly createdBy?: readonly string[];
 }
