@@ -43,6 +43,11 @@ export interface ModuleSummary {
 const EMPTY: ModuleSummary = { esm: true, exports: new Map() };
 /** Larger files are generated or bundled code, not helpers worth parsing on every lint. */
 const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Summaries nest as imports do; a module further down an import chain than this is taken as not
+ * blocking. Far beyond any helper chain worth reporting (maxDepth), and well within the stack.
+ */
+const MAX_IMPORT_NESTING = 200;
 const TYPESCRIPT = ['.ts', '.tsx', '.mts', '.cts'];
 const JAVASCRIPT = ['.js', '.jsx', '.mjs', '.cjs'];
 const EXTENSIONS = [...TYPESCRIPT, ...JAVASCRIPT];
@@ -256,6 +261,11 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
       if (inCycle) provisional.add(current);
       inCycle ||= current === key;
     }
+    return EMPTY;
+  }
+  if (inProgress.size >= MAX_IMPORT_NESTING) {
+    // An import chain this long is generated code; going on would overflow the stack.
+    debug('skipped %s: imported through %d modules', file, inProgress.size);
     return EMPTY;
   }
   inProgress.add(key);

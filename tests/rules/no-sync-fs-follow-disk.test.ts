@@ -96,6 +96,23 @@ const BLOCKING_HELPER = ts`
 `;
 
 describe('no-sync-fs: helper files that are skipped', () => {
+  it('an import chain thousands of modules long is cut quietly, not a stack overflow', () => {
+    const length = 3000;
+    const files: Record<string, string> = {};
+    for (let index = 0; index < length; index++) {
+      files[`chain/m${index}.ts`] =
+        index === length - 1
+          ? BLOCKING_HELPER
+          : `import { load as next } from './m${index + 1}.js';\nexport function load(name: string): string {\n  return next(name);\n}\n`;
+    }
+    const dir = project(files);
+    expect(lint(dir, handler('./chain/m0.js'))).toEqual([]);
+    // The end of the same chain is followed as usual.
+    expect(lint(dir, handler(`./chain/m${length - 2}.js`))).toEqual([
+      finding(1, 0, `\`next()\` → \`fs.readFileSync()\` (chain/m${length - 1}.ts:4)`),
+    ]);
+  });
+
   it('a binary file with a .js name', () => {
     // A PNG header (with NUL bytes), then `'fs'` so that only the binary check can rule it out.
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
