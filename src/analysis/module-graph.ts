@@ -583,25 +583,41 @@ function* declaredCatalogCalls(
   }
 }
 
-/** Every `x.name(...)` call of a module (the typed analyses ask the checker about some of them). */
-function* memberCalls(
-  source: ModuleSource,
-): Generator<{ call: TSESTree.CallExpression; member: TSESTree.MemberExpression; name: string }> {
+const memberCallLists = new WeakMap<TSESTree.Program, MemberCall[]>();
+
+interface MemberCall {
+  readonly call: TSESTree.CallExpression;
+  readonly member: TSESTree.MemberExpression;
+  readonly name: string;
+}
+
+/**
+ * Every `x.name(...)` call of a module (the typed analyses ask the checker about some of them),
+ * found once per tree: walked along the parser's visitor keys when the source has them.
+ */
+function memberCalls(source: ModuleSource): readonly MemberCall[] {
+  let calls = memberCallLists.get(source.ast);
+  if (calls) return calls;
+  calls = [];
+  const keys = (source as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
   const pending: TSESTree.Node[] = [source.ast];
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipTypeWrappers(node.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee.property, callee.computed) : undefined;
-      if (name !== undefined) yield { call: node, member: callee as TSESTree.MemberExpression, name };
+      if (name !== undefined) calls.push({ call: node, member: callee as TSESTree.MemberExpression, name });
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
+    const childKeys = keys?.[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
+    for (const key of childKeys) {
+      const value = (node as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
         if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') pending.push(child as TSESTree.Node);
       }
     }
   }
+  memberCallLists.set(source.ast, calls);
+  return calls;
 }
 
 /**

@@ -123,6 +123,10 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
 
   return {
     declaredMethod(member) {
+      // Most member calls are on library objects (`res.json()`, `items.map()`): only a name some
+      // class or interface of the project declares is worth a question to the checker.
+      const property = member.property;
+      if (!member.computed && property.type === 'Identifier' && !projectMemberNames(program).has(property.name)) return undefined;
       const access = nodeMap.get(member) as ts.Node | undefined;
       const name = access && 'name' in access ? (access.name as ts.Node) : undefined;
       const symbol = name && checker.getSymbolAtLocation(name);
@@ -158,6 +162,26 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
         : { module: module.replace(/^node:/, ''), path: path.split('.') };
     },
   };
+}
+
+const memberNamesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/** Names of the members that the project's own classes, interfaces and object types declare, once per program. */
+function projectMemberNames(program: ts.Program): ReadonlySet<string> {
+  let names = memberNamesByProgram.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      for (const member of (node as { members?: readonly ts.Node[] }).members ?? []) {
+        const text = (member as { name?: { text?: unknown } }).name?.text;
+        if (typeof text === 'string') found.add(text);
+      }
+      node.forEachChild(visit);
+    };
+    for (const sourceFile of program.getSourceFiles()) if (isProjectFile(sourceFile)) sourceFile.forEachChild(visit);
+    memberNamesByProgram.set(program, (names = found));
+  }
+  return names;
 }
 
 /** One of the project's own source files: not a declaration file, not a dependency. */
