@@ -1,6 +1,7 @@
 import { ASTUtils, type TSESLint, TSESTree, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TraceMap, TraceMapNode } from '../catalog/index.js';
 import { propertyName } from '../util/ast.js';
+import { quotedSpecifierPattern } from '../util/regexp.js';
 import type { ModuleSource } from './module-source.js';
 
 const { ReferenceTracker } = ASTUtils;
@@ -120,8 +121,7 @@ const modulePatterns = new WeakMap<object, RegExp>();
 function namesTracedModule(traceMap: object): RegExp {
   let pattern = modulePatterns.get(traceMap);
   if (!pattern) {
-    const names = Object.keys(traceMap).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    pattern = names.length > 0 ? new RegExp(`['"\`](?:${names.join('|')})['"\`]`) : /(?!)/;
+    pattern = quotedSpecifierPattern(Object.keys(traceMap));
     modulePatterns.set(traceMap, pattern);
   }
   return pattern;

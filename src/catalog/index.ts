@@ -9,6 +9,7 @@ import { nodeZlibApis } from './node-zlib.js';
 import { packageApis } from './packages.js';
 import { syncDbApis } from './sync-db.js';
 import type { BlockingApi } from './types.js';
+import { escapeRegExp, quotedSpecifierPattern } from '../util/regexp.js';
 
 export { BLOCKING_FAMILIES } from './types.js';
 export type { AwaitedReplacement, BlockingApi, BlockingCondition, BlockingFamily } from './types.js';
@@ -112,7 +113,7 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): (text: string
         else names.set(specifier, new Set([...(known ?? []), ...giveaways]));
       }
     }
-    const specifiers = new RegExp(`['"\`](${[...names.keys()].map(escapeRegExp).join('|')})['"\`/]`, 'g');
+    const specifiers = quotedSpecifierPattern(names.keys(), 'g');
     const giveaways = new Map(
       [...names].map(([specifier, keys]) => [specifier, keys && new RegExp(`\\b(?:${[...keys].map(escapeRegExp).join('|')})\\b`)]),
     );
@@ -126,8 +127,4 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): (text: string
     catalogTextChecks.set(catalog, check);
   }
   return check;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
