@@ -84,13 +84,15 @@ function analyseFile(
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
     if (site.callee && handlers.enclosingHandler(site.callee)) continue;
+    // One object shape for every call (no spread): rules and fixers read these in hot loops.
     calls.push({
       node: site.node,
       api: site.reach.api,
       reach: site.reach,
       direct: site.direct,
       callback: site.callback,
-      ...siteOf(handlers, site.node),
+      handler: handlers.enclosingHandler(site.node),
+      inAsyncFunction: hasAsyncAncestor(site.node),
     });
   }
   return { calls };

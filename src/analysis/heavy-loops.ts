@@ -109,7 +109,7 @@ export function builtArrayLength(
 ): number | undefined {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const scope = sourceCode.getScope(call);
+  // Every member call of the file comes here: look the scope up only for the two shapes.
   switch (propertyName(callee.property, callee.computed)) {
     case 'fill': {
       const array = skipTypeWrappers(callee.object);
@@ -120,7 +120,7 @@ export function builtArrayLength(
       ) {
         return undefined;
       }
-      return staticNumber(array.arguments[0]!, scope);
+      return staticNumber(array.arguments[0]!, sourceCode.getScope(call));
     }
     case 'from': {
       const [source] = call.arguments;
@@ -129,7 +129,7 @@ export function builtArrayLength(
         (property): property is TSESTree.Property =>
           property.type === AST_NODE_TYPES.Property && propertyName(property.key, property.computed) === 'length',
       );
-      return length ? staticNumber(length.value, scope) : undefined;
+      return length ? staticNumber(length.value, sourceCode.getScope(call)) : undefined;
     }
     default:
       return undefined;

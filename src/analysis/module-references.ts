@@ -193,9 +193,10 @@ const unresolvedIndexes = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint
 
 /**
  * The global scope's unresolved references by name, indexed once per file: every rule asks for a
- * few names (`require`, `process`, `Date`, ...), and a large file has thousands of them.
+ * few names (`require`, `process`, `Date`, ...), every suggestion for the names its imports must
+ * avoid, and a large file has thousands of them.
  */
-function unresolvedByName(globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
+export function unresolvedByName(globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
   let index = unresolvedIndexes.get(globalScope);
   if (!index) {
     index = new Map();
