@@ -267,6 +267,7 @@ export function analysisOptions(options: BlockingRuleOptions, settings: EventLoo
   return {
     followCalls: options.followCalls ?? settings.followCalls ?? 'cross-module',
     maxDepth: options.maxDepth ?? settings.maxDepth ?? DEFAULT_MAX_DEPTH,
+    checksAsyncFunctions: (options.scope ?? settings.scope) === 'async-functions',
   };
 }
 

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../catalog/index.js';
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
-import { isFunctionNode } from '../util/ast.js';
+import { isFunctionNode, type FunctionNode } from '../util/ast.js';
 import { analyseModuleSites, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import type { Reach } from './reachability.js';
@@ -14,6 +14,8 @@ export interface AnalysisOptions {
   readonly followCalls: FollowCalls;
   /** The most helpers a chain may pass through. */
   readonly maxDepth: number;
+  /** The rule checks every async function, not only request handlers (the `async-functions` scope). */
+  readonly checksAsyncFunctions: boolean;
 }
 
 /** Where code runs, as the `scope` option sees it. */
@@ -52,7 +54,7 @@ export function getFileAnalysis(
   options: AnalysisOptions,
 ): FileAnalysis {
   const { sourceCode } = context;
-  const key = `${options.followCalls}:${options.maxDepth}`;
+  const key = `${options.followCalls}:${options.maxDepth}:${options.checksAsyncFunctions}`;
   let byOptions = cache.get(sourceCode.ast);
   if (!byOptions) cache.set(sourceCode.ast, (byOptions = new Map()));
   let analysis = byOptions.get(key);
@@ -65,10 +67,12 @@ export function getFileAnalysis(
 
 function analyseFile(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  { followCalls, maxDepth }: AnalysisOptions,
+  { followCalls, maxDepth, checksAsyncFunctions }: AnalysisOptions,
   catalog: readonly BlockingApi[],
 ): FileAnalysis {
   const { sourceCode, filename } = context;
+  const handlerContext = (): HandlerContext =>
+    getHandlerContext(sourceCode, filename, { settings: readSettings(context.settings), cwd: context.cwd });
   const graphOptions: GraphOptions = {
     parser: context.languageOptions.parser as Parser,
     parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
@@ -76,10 +80,14 @@ function analyseFile(
     catalogTraceMap: blockingApiTraceMap(catalog),
     mayCallCatalog: catalogTextCheck(catalog),
   };
-  const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followCalls === 'cross-module');
+  // Asked only once the file turns out to import a local module: reading that module's import
+  // graph costs more than classifying this file's functions.
+  const followImports =
+    followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContext(), checksAsyncFunctions));
+  const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
 
-  const handlers = getHandlerContext(sourceCode, filename, { settings: readSettings(context.settings), cwd: context.cwd });
+  const handlers = handlerContext();
   const calls: BlockingCall[] = [];
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
@@ -116,6 +124,26 @@ function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
   return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
 }
 
+
+/**
+ * Whether any function of the file is code the rules check: a request handler (or code inside
+ * one), or any async function when they check those too. A file without one reports nothing,
+ * whatever its imports do.
+ */
+function hasCheckedCode(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  handlers: HandlerContext,
+  checksAsyncFunctions: boolean,
+): boolean {
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== 'function') continue;
+    const fn = scope.block as FunctionNode;
+    if (checksAsyncFunctions && fn.async) return true;
+    // The function's body is inside it: this asks about the function itself, then what encloses it.
+    if (handlers.enclosingHandler(fn.body)) return true;
+  }
+  return false;
+}
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {

@@ -410,13 +410,14 @@ export interface ModuleSites extends Propagation {
 
 /**
  * The blocking sites of one module: catalog calls, calls of blocking exports of local modules
- * (when `followImports`), and calls of helpers that reach either (up to `maxDepth` helpers).
+ * (when `followImports` is true, or returns true when first asked: the module imports a local
+ * module), and calls of helpers that reach either (up to `maxDepth` helpers).
  */
 export function analyseModuleSites(
   source: ModuleSource,
   file: string,
   options: Omit<GraphOptions, 'parser' | 'parserOptions'> & Partial<Pick<GraphOptions, 'parser' | 'parserOptions'>>,
-  followImports: boolean,
+  followImports: boolean | (() => boolean),
 ): ModuleSites {
   const seeds: AnalysedSite[] = [];
   const seen = new Set<TSESTree.Node>();
@@ -461,6 +462,8 @@ export function analyseModuleSites(
   const dependencies: string[] = [];
   const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
   const imported = new Map<string, ModuleSummary>();
+  let following = typeof followImports === 'boolean' ? followImports : undefined;
+  const follows = (): boolean => (following ??= (followImports as () => boolean)());
   if (followImports && options.parser && options.parserOptions && options.maxDepth > 0) {
     const graphOptions = options as GraphOptions;
     const traceMap: Record<string, TraceMapNode> = {};
@@ -468,6 +471,7 @@ export function analyseModuleSites(
     for (const specifier of localSpecifiers(source)) {
       const target = resolveModule(file, specifier);
       if (!target) continue;
+      if (!follows()) break;
       dependencies.push(target);
       const summary = summarise(target, graphOptions);
       if (summary.exports.size === 0) continue;
@@ -510,6 +514,7 @@ export function analyseModuleSites(
         if (seen.has(call)) continue;
         const method = types.declaredMethod(member);
         if (!method || method.file === file) continue;
+        if (!follows()) break;
         dependencies.push(method.file);
         const reach = summarise(method.file, graphOptions).exports.get(method.className)?.instanceMembers?.get(method.member);
         if (reach) addHops(call, reach, calleeName(call.callee));

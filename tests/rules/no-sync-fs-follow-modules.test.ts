@@ -743,3 +743,43 @@ describe('no-sync-fs: helpers in other modules, through ESLint’s Linter', () =
     expect(messages).toEqual([]);
   });
 });
+
+describe('no-sync-fs: a file with no checked code does not follow its imports', () => {
+  // An async service function that no handler reaches: only the `async-functions` scope checks it.
+  const service = ts`
+    import { renderTemplate } from '../lib/templates.js';
+
+    export async function reportPage(id: string): Promise<string> {
+      return renderTemplate('report', { id });
+    }
+  `;
+  const chain = `\`loadTemplate()\` → \`fs.readFileSync()\` (${TEMPLATES})`;
+
+  /** Both rules share the file's analysis; no-sync-child-process, listed first, builds it first. */
+  function lintWith(fsOptions: Record<string, unknown>): Linter.LintMessage[] {
+    const [base] = config();
+    const rules: Linter.RulesRecord = {
+      'event-loop/no-sync-child-process': 'error',
+      'event-loop/no-sync-fs': ['error', fsOptions],
+    };
+    return new Linter({ cwd: process.cwd() }).verify(service, [{ ...base, rules }], fixture('services/pages.ts'));
+  }
+
+  it('under the default scope nothing in the file is reported', () => {
+    expect(lintWith({})).toEqual([]);
+  });
+
+  it("a rule with the `async-functions` scope still follows them, whichever rule asks first", () => {
+    expect(lintWith({ scope: 'async-functions' })).toEqual([
+      expect.objectContaining({
+        ruleId: 'event-loop/no-sync-fs',
+        messageId: 'blockingHelper',
+        message: helperMessage('async function', 'renderTemplate', chain),
+        line: 4,
+        column: 10,
+        endLine: 4,
+        endColumn: 42,
+      }),
+    ]);
+  });
+});

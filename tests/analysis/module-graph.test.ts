@@ -1,0 +1,72 @@
+/**
+ * analyseModuleSites' `followImports` gate: a linted file asks whether it has code worth following
+ * imports for only when it imports a local module, and a "no" reads none of them.
+ */
+import * as tsParser from '@typescript-eslint/parser';
+import { describe, expect, it, vi } from 'vitest';
+import { analyseModuleSites, type GraphOptions } from '../../src/analysis/module-graph.js';
+import { parseModule, type ModuleSource, type Parser } from '../../src/analysis/module-source.js';
+import { blockingApis, blockingApiTraceMap, catalogTextCheck } from '../../src/catalog/index.js';
+import { fixture } from '../rules/no-sync-fs-follow.helpers.js';
+import { ts } from '../rules/no-sync-fs.helpers.js';
+
+const options: GraphOptions = {
+  parser: tsParser as unknown as Parser,
+  parserOptions: {},
+  maxDepth: 5,
+  catalogTraceMap: blockingApiTraceMap(blockingApis),
+  mayCallCatalog: catalogTextCheck(blockingApis),
+};
+const file = fixture('routes/pages.ts');
+
+function parse(code: string): ModuleSource {
+  const source = parseModule(code, file, options.parser, options.parserOptions);
+  if (!source) throw new Error('fixture code does not parse');
+  return source;
+}
+
+const importsHelper = parse(ts`
+  import { readFileSync } from 'node:fs';
+  import { renderTemplate } from '../lib/templates.js';
+
+  export function page(): string {
+    return renderTemplate('page', {}) + readFileSync('footer.html', 'utf8');
+  }
+`);
+
+describe('analyseModuleSites: the followImports gate', () => {
+  it('a "yes" follows the local import into its blocking export', () => {
+    const gate = vi.fn(() => true);
+    const result = analyseModuleSites(importsHelper, file, options, gate);
+    expect(gate).toHaveBeenCalledTimes(1);
+    expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
+    expect([...result.imported.keys()]).toEqual(['../lib/templates.js']);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.api.path.join('.'), site.reach.helpers])).toEqual([
+      [5, 'readFileSync', ['renderTemplate', 'loadTemplate']],
+      [5, 'readFileSync', []],
+    ]);
+  });
+
+  it('a "no" reads no imported module, and the file\'s own catalog calls are still found', () => {
+    const gate = vi.fn(() => false);
+    const result = analyseModuleSites(importsHelper, file, options, gate);
+    expect(gate).toHaveBeenCalledTimes(1);
+    expect(result.dependencies).toEqual([]);
+    expect(result.imported.size).toBe(0);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[5, []]]);
+  });
+
+  it('is not asked when the file imports no local module', () => {
+    const gate = vi.fn(() => true);
+    const source = parse(ts`
+      import express from 'express';
+      import { readFileSync } from 'node:fs';
+
+      export const app = express();
+      app.get('/', (req, res) => res.send(readFileSync('index.html', 'utf8')));
+    `);
+    const result = analyseModuleSites(source, file, options, gate);
+    expect(gate).not.toHaveBeenCalled();
+    expect(result.sites).toHaveLength(1);
+  });
+});
