@@ -166,10 +166,18 @@ describe('catalogTextCheck: the text pre-check before another module is parsed',
     expect(mayCall(`const db = require('knex')({ client: 'better-sqlite3' });`)).toBe(true);
   });
 
-  it('passes a module that imports an ORM only when it names what builds a client', () => {
-    expect(mayCall(`import { DataSource } from 'typeorm';\nexport const ds = new DataSource(options);`)).toBe(true);
+  it('passes a module that imports an ORM only when it names what builds a client over a synchronous driver', () => {
+    expect(mayCall(`import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'better-sqlite3' });`)).toBe(true);
     expect(mayCall(`import { Kysely, SqliteDialect } from 'kysely';`)).toBe(true);
-    expect(mayCall(`import { createDatabase } from 'db0';`)).toBe(true);
+    expect(mayCall(`import { createDatabase } from 'db0';\nimport sqlite from 'db0/connectors/better-sqlite3';`)).toBe(true);
+    expect(mayCall(`import knex from 'knex';\nexport const db = knex({ client: 'better-sqlite3' });`)).toBe(true);
+    expect(mayCall(`const low = require('lowdb');\nconst FileSync = require('lowdb/adapters/FileSync');`)).toBe(true);
+    // The configuration decides the driver, and it must be written where the client is built: a
+    // client over an asynchronous driver, or configured elsewhere, is not recognised.
+    expect(mayCall(`import { DataSource } from 'typeorm';\nexport const ds = new DataSource(options);`)).toBe(false);
+    expect(mayCall(`import knex from 'knex';\nexport const db = knex({ client: 'pg', connection });`)).toBe(false);
+    expect(mayCall(`import knex from 'knex';\nexport const db = knex(config.database);`)).toBe(false);
+    expect(mayCall(`import { createDatabase } from 'db0';\nimport pg from 'db0/connectors/postgresql';`)).toBe(false);
     // Entity files and query helpers that build no client.
     expect(mayCall(`import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';`)).toBe(false);
     expect(mayCall(`import { sql, type Selectable } from 'kysely';`)).toBe(false);

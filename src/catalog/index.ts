@@ -94,7 +94,7 @@ const catalogTextChecks = new WeakMap<readonly BlockingApi[], (text: string) => 
  * Whether a module's text may call a catalog API: it names a catalog module in quotes (`'fs'`,
  * `"node:fs/promises"` counts as `node:fs`) and one of the names on that module's export paths
  * (`readFileSync`), or for a value the module creates, one of the names that create it
- * (`DataSource`; any import when the module itself creates it). The cheap
+ * (`'better-sqlite3'` for knex; any import when the module itself always creates it). The cheap
  * pre-check that lets a helper go unparsed: most modules that import `node:crypto` or `fs` use
  * `randomUUID` or `createReadStream`, which no analysis would flag anyway.
  */

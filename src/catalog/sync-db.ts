@@ -325,16 +325,30 @@ export const syncDbSources: readonly SyncDbSource[] = [
   },
 ];
 
+/**
+ * A name a module's text must contain to build a client this way, for the text pre-check: what a
+ * configuration over a synchronous driver names (`'better-sqlite3'`, `SqliteDialect`, the
+ * `FileSync` of `lowdb/adapters/FileSync`), which must be written in the module that builds the
+ * client; else the constructor's export (`DataSource`); undefined when the module itself is the
+ * constructor and always builds one.
+ */
+function clientGiveaways({ when, path }: SyncDbOrmConstructor): readonly string[] | undefined {
+  if (when) {
+    return [...(when.strings ?? []), ...(when.exports ?? []).map((value) => value.path.at(-1) ?? value.module.split('/').at(-1)!)];
+  }
+  return path[0] === undefined ? undefined : [path[0]];
+}
+
 const entry = (source: SyncDbSource, path: readonly string[]): BlockingApi => {
-  // An ORM's client is built by a named export (`DataSource`), unless a module itself is the constructor (`knex()`).
-  const createdBy = source.kind === 'orm' ? source.constructors.map((constructor) => constructor.path[0]) : [];
+  const giveaways = source.kind === 'orm' ? source.constructors.map(clientGiveaways) : [];
+  const createdBy = giveaways.every((names) => names !== undefined) ? giveaways.flat() : [];
   return {
     family: 'db',
     modules: [source.module],
     path,
     advice: syncDbAdvice(source),
     onValue: true,
-    ...(createdBy.length > 0 && createdBy.every((name) => name !== undefined) ? { createdBy: [...new Set(createdBy)] } : {}),
+    ...(createdBy.length > 0 ? { createdBy: [...new Set(createdBy)] } : {}),
   };
 };
 

@@ -108,9 +108,9 @@ export interface BlockingApi {
    */
   readonly onValue?: true;
   /**
-   * For an `onValue` entry: names a module's text must contain to create the value (typeorm's
-   * `DataSource`), for the text pre-check. Absent, any import of the module may create it
-   * (better-sqlite3's default export, under any local name).
+   * For an `onValue` entry: names a module's text must contain to create the value (knex's and
+   * typeorm's `'better-sqlite3'`, drizzle's `drizzle`), for the text pre-check. Absent, any import
+   * of the module may create it (better-sqlite3's default export, under any local name).
    */
   readonly createdBy?: readonly string[];
 }
