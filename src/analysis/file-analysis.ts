@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../catalog/index.js';
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
-import { isFunctionNode, type FunctionNode } from '../util/ast.js';
+import { isFunctionNode } from '../util/ast.js';
 import { analyseModuleSites, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import type { Reach } from './reachability.js';
@@ -92,6 +92,7 @@ function analyseFile(
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
     if (site.callee && handlers.enclosingHandler(site.callee)) continue;
+    const { handler, inAsyncFunction } = siteOf(handlers, site.node);
     // One object shape for every call (no spread): rules and fixers read these in hot loops.
     calls.push({
       node: site.node,
@@ -99,8 +100,8 @@ function analyseFile(
       reach: site.reach,
       direct: site.direct,
       callback: site.callback,
-      handler: handlers.enclosingHandler(site.node),
-      inAsyncFunction: hasAsyncAncestor(site.node),
+      handler,
+      inAsyncFunction,
     });
   }
   return { calls };
@@ -135,9 +136,9 @@ function hasCheckedCode(
   handlers: HandlerContext,
   checksAsyncFunctions: boolean,
 ): boolean {
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    if (scope.type !== 'function') continue;
-    const fn = scope.block as FunctionNode;
+  for (const { block: fn } of sourceCode.scopeManager?.scopes ?? []) {
+    // Function scopes without a body too: `declare function`, overloads, abstract methods.
+    if (!isFunctionNode(fn)) continue;
     if (checksAsyncFunctions && fn.async) return true;
     // The function's body is inside it: this asks about the function itself, then what encloses it.
     if (handlers.enclosingHandler(fn.body)) return true;

@@ -769,6 +769,25 @@ describe('no-sync-fs: a file with no checked code does not follow its imports', 
     expect(lintWith({})).toEqual([]);
   });
 
+  it('functions without a body (declare, overloads, abstract methods) are looked past', () => {
+    const [base] = config();
+    const code = ts`
+      import { renderTemplate } from '../lib/templates.js';
+
+      declare function track(event: string): void;
+      export function page(id: number): string;
+      export function page(id: string): string;
+      export function page(id: string | number): string {
+        return renderTemplate('page', { id: String(id) });
+      }
+      export abstract class Renderer {
+        abstract render(): string;
+      }
+    `;
+    const messages = new Linter({ cwd: process.cwd() }).verify(code, [base!], fixture('services/pages.ts'));
+    expect(messages).toEqual([]);
+  });
+
   it("a rule with the `async-functions` scope still follows them, whichever rule asks first", () => {
     expect(lintWith({ scope: 'async-functions' })).toEqual([
       expect.objectContaining({
