@@ -16,7 +16,7 @@ const started = performance.now();
 /** @type {Job} */
 const job = JSON.parse(readFileSync(/** @type {string} */ (process.argv[2]), 'utf8'));
 
-const [{ ESLint }, tsParser, { default: plugin }, { default: n }, { VARIANTS }, { ROOT, SOURCE_GLOBS }] = await Promise.all([
+const [{ ESLint }, tsParser, { default: plugin }, { default: n }, { variantConfig }, { ROOT, SOURCE_GLOBS }] = await Promise.all([
   import('eslint'),
   import('@typescript-eslint/parser'),
   import('eslint-plugin-event-loop'),
@@ -25,15 +25,7 @@ const [{ ESLint }, tsParser, { default: plugin }, { default: n }, { VARIANTS }, 
   import('./corpus.js'),
 ]);
 
-const variant = VARIANTS[job.variant];
-if (!variant) throw new Error(`Unknown variant ${job.variant}`);
-/** @type {Record<string, import('eslint').Linter.LanguageOptions>} */
-const PARSERS = {
-  untyped: { parser: tsParser },
-  espree: {},
-  typed: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: ROOT } },
-};
-const rules = variant.configs({ plugin, n });
+const context = { plugin, n, tsParser, root: ROOT, sourceGlobs: SOURCE_GLOBS };
 
 /** @param {'module' | 'commonjs'} sourceType */
 const eslintFor = (sourceType) =>
@@ -42,12 +34,7 @@ const eslintFor = (sourceType) =>
     cache: false,
     stats: true,
     overrideConfigFile: true,
-    overrideConfig: [
-      // The same for every variant: directives in real files name rules no variant loads.
-      { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
-      { files: SOURCE_GLOBS, languageOptions: { ...PARSERS[variant.group], sourceType } },
-      ...rules,
-    ],
+    overrideConfig: variantConfig(job.variant, sourceType, context),
   });
 const linters = { module: eslintFor('module'), commonjs: eslintFor('commonjs') };
 const startupMs = performance.now() - started;

@@ -99,3 +99,28 @@ export const VARIANTS = {
     configs: ({ plugin }) => [plugin.configs['recommended-type-checked'] ?? plugin.configs.recommended],
   },
 };
+
+/**
+ * The whole flat config a variant lints with, the same for the separate-process runs (ESLint's
+ * Node API) and the paired run (Linter): the parser of its group, then its rules.
+ * @param {string} name a key of VARIANTS
+ * @param {'module' | 'commonjs'} sourceType
+ * @param {Plugins & { tsParser: import('eslint').Linter.Parser, root: string, sourceGlobs: string[] }} context
+ * @returns {Config[]}
+ */
+export function variantConfig(name, sourceType, { tsParser, root, sourceGlobs, ...plugins }) {
+  const variant = VARIANTS[name];
+  if (!variant) throw new Error(`Unknown variant ${name}`);
+  /** @type {Record<Group, import('eslint').Linter.LanguageOptions>} */
+  const parsers = {
+    untyped: { parser: tsParser },
+    espree: {},
+    typed: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: root } },
+  };
+  return [
+    // The same for every variant: directives in real files name rules no variant loads.
+    { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+    { files: sourceGlobs, languageOptions: { ...parsers[variant.group], sourceType } },
+    ...variant.configs(plugins),
+  ];
+}
