@@ -421,7 +421,9 @@ export function analyseModuleSites(
 ): ModuleSites {
   const seeds: AnalysedSite[] = [];
   const seen = new Set<TSESTree.Node>();
-  for (const reference of iterateModuleReferences(source, options.catalogTraceMap)) {
+  // The text pre-check again: most files that import `fs` or `crypto` name no blocking export of it.
+  const mayCallCatalog = source.text === undefined || options.mayCallCatalog(source.text);
+  for (const reference of mayCallCatalog ? iterateModuleReferences(source, options.catalogTraceMap) : []) {
     if (reference.info.blocksWhen?.kind === 'through-result') {
       for (const derived of resultCalls(source, reference.node, reference.info.blocksWhen)) {
         if (seen.has(derived)) continue;

@@ -164,8 +164,11 @@ export function* iterateGlobalReferences<T>(
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return;
-  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  let tracker: Tracker | undefined;
   for (const [name, globalMap] of Object.entries(traceMap)) {
+    // A file that never writes the name cannot reference the global (most files lack `Atomics`).
+    if (!sourceCode.text.includes(name)) continue;
+    tracker ??= new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
     for (const identifier of globalReferences(globalScope, name)) {
       for (const { node, info, path } of tracker.iteratePropertyReferences(identifier, globalMap)) {
         yield { node, info: info as T, moduleName: name, path };
