@@ -68,26 +68,35 @@ const jobsDir = join(CACHE, 'jobs');
 mkdirSync(jobsDir, { recursive: true });
 
 /**
+ * A child script of bench/lib/ in a fresh process, given `job` in a file; its last line of output
+ * is its result, as JSON.
+ * @param {string} script
+ * @param {string} name for the error when it crashes
+ * @param {object} job
+ * @returns {unknown}
+ */
+function runChild(script, name, job) {
+  const jobFile = join(jobsDir, `${script.replace(/\.js$/, '')}-job.json`);
+  writeFileSync(jobFile, JSON.stringify(job));
+  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', script), jobFile], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  maxLoad = Math.max(maxLoad, os.loadavg()[0] ?? 0);
+  if (child.status !== 0) throw new Error(`${name} crashed (exit ${child.status}):\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '');
+}
+
+/**
  * One variant over `files`, in a fresh process.
  * @param {string} variant
  * @param {FilesBySourceType} files
  * @param {number} [iterations] extra warm passes over the same files, after the measured one
  * @returns {Run}
  */
-function runJob(variant, files, iterations = 0) {
-  const jobFile = join(jobsDir, 'job.json');
-  writeFileSync(jobFile, JSON.stringify({ variant, files, iterations }));
-  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'lint-child.js'), jobFile], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  maxLoad = Math.max(maxLoad, os.loadavg()[0] ?? 0);
-  if (child.status !== 0) {
-    throw new Error(`${variant} crashed (exit ${child.status}):\n${child.stderr}`);
-  }
-  return /** @type {Run} */ (JSON.parse(child.stdout.trim().split('\n').at(-1) ?? ''));
-}
+const runJob = (variant, files, iterations = 0) =>
+  /** @type {Run} */ (runChild('lint-child.js', variant, { variant, files, iterations }));
 
 /**
  * The variants over `files` in one fresh process, file by file (bench/lib/paired-child.js).
@@ -95,18 +104,8 @@ function runJob(variant, files, iterations = 0) {
  * @param {FilesBySourceType} files
  * @returns {PairedRun}
  */
-function runPairedJob(variants, files) {
-  const jobFile = join(jobsDir, 'paired-job.json');
-  writeFileSync(jobFile, JSON.stringify({ variants, files }));
-  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'paired-child.js'), jobFile], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  maxLoad = Math.max(maxLoad, os.loadavg()[0] ?? 0);
-  if (child.status !== 0) throw new Error(`paired ${variants.join(', ')} crashed (exit ${child.status}):\n${child.stderr}`);
-  return /** @type {PairedRun} */ (JSON.parse(child.stdout.trim().split('\n').at(-1) ?? ''));
-}
+const runPairedJob = (variants, files) =>
+  /** @type {PairedRun} */ (runChild('paired-child.js', `paired ${variants.join(', ')}`, { variants, files }));
 
 /** @param {string[]} files @returns {FilesBySourceType} */
 const bySourceType = (files) => ({

@@ -267,13 +267,18 @@ export function analysisOptions(options: BlockingRuleOptions, settings: EventLoo
   return {
     followCalls: options.followCalls ?? settings.followCalls ?? 'cross-module',
     maxDepth: options.maxDepth ?? settings.maxDepth ?? DEFAULT_MAX_DEPTH,
-    checksAsyncFunctions: (options.scope ?? settings.scope) === 'async-functions',
+    checksAsyncFunctions: scopeOf(options, settings) === 'async-functions',
   };
 }
 
-/** Whether code at a site is inside the code the rule checks: the option, then the setting, then `handlers`. */
+/** Which code a rule checks: its option, then the setting, then `handlers`. */
+function scopeOf(options: ScopeOptions, settings: EventLoopSettings): Scope {
+  return options.scope ?? settings.scope ?? 'handlers';
+}
+
+/** Whether code at a site is inside the code the rule checks (scopeOf). */
 export function createScopeFilter(options: ScopeOptions, settings: EventLoopSettings): (site: RequestSite) => boolean {
-  const scope = options.scope ?? settings.scope ?? 'handlers';
+  const scope = scopeOf(options, settings);
   return (site) => {
     switch (scope) {
       case 'handlers':

@@ -71,8 +71,6 @@ function analyseFile(
   catalog: readonly BlockingApi[],
 ): FileAnalysis {
   const { sourceCode, filename } = context;
-  const handlerContext = (): HandlerContext =>
-    getHandlerContext(sourceCode, filename, { settings: readSettings(context.settings), cwd: context.cwd });
   const graphOptions: GraphOptions = {
     parser: context.languageOptions.parser as Parser,
     parserOptions: (context.languageOptions.parserOptions ?? {}) as Record<string, unknown>,
@@ -83,11 +81,11 @@ function analyseFile(
   // Asked only once the file turns out to import a local module: reading that module's import
   // graph costs more than classifying this file's functions.
   const followImports =
-    followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContext(), checksAsyncFunctions));
+    followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContextOf(context), checksAsyncFunctions));
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
 
-  const handlers = handlerContext();
+  const handlers = handlerContextOf(context);
   const calls: BlockingCall[] = [];
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
@@ -112,8 +110,13 @@ export function requestSite(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   node: TSESTree.Node,
 ): RequestSite {
+  return siteOf(handlerContextOf(context), node);
+}
+
+/** The file's handler context, as the rule's settings and working directory define it (cached per file). */
+function handlerContextOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HandlerContext {
   const options = { settings: readSettings(context.settings), cwd: context.cwd };
-  return siteOf(getHandlerContext(context.sourceCode, context.filename, options), node);
+  return getHandlerContext(context.sourceCode, context.filename, options);
 }
 
 /** How messages name where code runs: "Express route handler", or "async function" under the `async-functions` scope. */
