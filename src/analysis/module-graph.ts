@@ -51,6 +51,9 @@ const MAX_IMPORT_NESTING = 200;
 const TYPESCRIPT = ['.ts', '.tsx', '.mts', '.cts'];
 const JAVASCRIPT = ['.js', '.jsx', '.mjs', '.cjs'];
 const EXTENSIONS = [...TYPESCRIPT, ...JAVASCRIPT];
+/** The order extensions are tried in, for an importer written in JavaScript or in TypeScript. */
+const JAVASCRIPT_FIRST = [...JAVASCRIPT, ...TYPESCRIPT];
+const TYPESCRIPT_FIRST = EXTENSIONS;
 const JS_TO_TS: Record<string, readonly string[]> = {
   '.js': ['.ts', '.tsx'],
   '.jsx': ['.tsx'],
@@ -180,20 +183,15 @@ function nearestTsconfig(directory: string): string | null {
 }
 
 function existingFile(base: string, fromFile: string): string | undefined {
-  const extension = extname(base);
+  const name = basename(base);
+  const extension = extname(name);
   // A JavaScript importer most likely means a JavaScript file (and Node would load that one first).
-  const extensions = JAVASCRIPT.includes(extname(fromFile)) ? [...JAVASCRIPT, ...TYPESCRIPT] : [...TYPESCRIPT, ...JAVASCRIPT];
-  const candidates = [
-    ...(EXTENSIONS.includes(extension) ? [base, ...(JS_TO_TS[extension] ?? []).map((ts) => base.slice(0, -extension.length) + ts)] : []),
-    ...extensions.map((ext) => base + ext),
-    ...extensions.map((ext) => join(base, `index${ext}`)),
-  ];
-  for (const candidate of candidates) {
-    if (candidate.endsWith('.d.ts')) continue;
-    const found = fileInListing(candidate);
-    if (found) return found;
-  }
-  return undefined;
+  const extensions = JAVASCRIPT.includes(extname(fromFile)) ? JAVASCRIPT_FIRST : TYPESCRIPT_FIRST;
+  const siblings = EXTENSIONS.includes(extension)
+    ? [name, ...(JS_TO_TS[extension] ?? []).map((ts) => name.slice(0, -extension.length) + ts)]
+    : [];
+  for (const ext of extensions) siblings.push(name + ext);
+  return firstFileIn(dirname(base), siblings) ?? firstFileIn(base, extensions.map((ext) => `index${ext}`));
 }
 
 interface Listing {
@@ -211,9 +209,28 @@ interface Listing {
  */
 const listings = new Map<string, Listing>();
 
-/** The real path of `path` when it names a file, from its directory's listing. */
-function fileInListing(path: string): string | undefined {
-  const directory = dirname(path);
+/**
+ * The real path of the first of `names` that is a file in `directory`, from its listing: the
+ * candidates of one specifier cost one map lookup each, without a system call or a path operation.
+ */
+function firstFileIn(directory: string, names: readonly string[]): string | undefined {
+  const listing = listingOf(directory);
+  for (const name of names) {
+    if (name.endsWith('.d.ts')) continue;
+    const kind = listing.entries.get(name);
+    if (kind === 'file' && listing.realDirectory) return join(listing.realDirectory, name);
+    if (kind !== 'link') continue;
+    try {
+      const real = realpathSync.native(join(directory, name));
+      if (statSync(real).isFile()) return real;
+    } catch {
+      // A dangling link, or a cycle of them.
+    }
+  }
+  return undefined;
+}
+
+function listingOf(directory: string): Listing {
   const now = Date.now();
   let listing = listings.get(directory);
   if (!listing || now - listing.at >= RESOLUTION_TTL_MS) {
@@ -229,16 +246,7 @@ function fileInListing(path: string): string | undefined {
     }
     listings.set(directory, (listing = { entries, realDirectory, at: now }));
   }
-  const name = basename(path);
-  const kind = listing.entries.get(name);
-  if (kind === 'file' && listing.realDirectory) return join(listing.realDirectory, name);
-  if (kind !== 'link') return undefined;
-  try {
-    const real = realpathSync.native(path);
-    return statSync(real).isFile() ? real : undefined;
-  } catch {
-    return undefined; // A dangling link, or a cycle of them.
-  }
+  return listing;
 }
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */

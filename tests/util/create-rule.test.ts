@@ -57,6 +57,6 @@ describe('createRule', () => {
   it('keeps the docs URL and metadata of RuleCreator', () => {
     const { rule } = recordingRule();
     expect(rule.name).toBe('recording');
-    expect(rule.meta.docs.url).toMatch(/\/docs\/rules\/recording\.md$/);
+    expect(rule.meta.docs?.url).toMatch(/\/docs\/rules\/recording\.md$/);
   });
 });
