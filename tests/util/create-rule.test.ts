@@ -36,7 +36,7 @@ describe('createRule', () => {
     expect(lint([])).toEqual({ threshold: 10, allow: [] });
   });
 
-  it('merges once per options array: every file of a config gets the same merged options', () => {
+  it('merges once per distinct options: every file of a config gets the same merged options', () => {
     const { lint } = recordingRule();
     const configured = [{ threshold: 3 }];
     const first = lint(configured);
