@@ -197,15 +197,20 @@ function existingFile(base: string, fromFile: string): string | undefined {
 interface Listing {
   /** Entry name → its kind; a symbolic link is followed when it is a candidate. */
   readonly entries: ReadonlyMap<string, 'file' | 'link' | 'other'>;
-  /** The directory's real path (symbolic links on the way resolved), read once. */
+  /** The directory's real path (symbolic links on the way resolved), read with the entries. */
   readonly realDirectory: string | undefined;
-  readonly at: number;
+  /** The directory's mtime when it was read (undefined: missing or unreadable). */
+  readonly mtimeMs: number | undefined;
+  /** When the listing was last found current (Date.now()). */
+  checkedAt: number;
 }
 
 /**
  * Directory listings, reused like resolutions: most candidate spellings of a specifier do not
  * exist, and one listing per directory (with each entry's kind) answers every candidate in it
- * without a system call each.
+ * without a system call each. An expired listing is read again only if the directory's mtime
+ * changed (an entry was added, removed or renamed): one stat instead of a listing of a large
+ * directory, every few seconds of a long run.
  */
 const listings = new Map<string, Listing>();
 
@@ -232,21 +237,37 @@ function firstFileIn(directory: string, names: readonly string[]): string | unde
 
 function listingOf(directory: string): Listing {
   const now = Date.now();
-  let listing = listings.get(directory);
-  if (!listing || now - listing.at >= RESOLUTION_TTL_MS) {
-    const entries = new Map<string, 'file' | 'link' | 'other'>();
-    let realDirectory: string | undefined;
+  const cached = listings.get(directory);
+  if (cached && now - cached.checkedAt < RESOLUTION_TTL_MS) return cached;
+  const mtimeMs = directoryMtime(directory);
+  if (cached && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now;
+    return cached;
+  }
+  const entries = new Map<string, 'file' | 'link' | 'other'>();
+  let realDirectory: string | undefined;
+  if (mtimeMs !== undefined) {
     try {
       for (const entry of readdirSync(directory, { withFileTypes: true })) {
         entries.set(entry.name, entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'other');
       }
       realDirectory = realpathSync.native(directory);
     } catch {
-      // Missing or unreadable: nothing in it resolves.
+      // Unreadable: nothing in it resolves.
     }
-    listings.set(directory, (listing = { entries, realDirectory, at: now }));
   }
+  const listing: Listing = { entries, realDirectory, mtimeMs, checkedAt: now };
+  listings.set(directory, listing);
   return listing;
+}
+
+function directoryMtime(directory: string): number | undefined {
+  try {
+    const stat = statSync(directory, { throwIfNoEntry: false });
+    return stat?.isDirectory() ? stat.mtimeMs : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */

@@ -185,8 +185,8 @@ describe.skipIf(!symlinksWork)('no-sync-fs: symlink cycles', () => {
 });
 
 describe('no-sync-fs: the summary cache follows edits of helper files', () => {
-  // A cached summary is checked against the disk at most once a second, and a resolution is reused
-  // for 5 s: each change below moves the (fake) clock on by 6 s, as a person takes between saving a
+  // A cached summary is checked against the disk at most once a second, and a resolution (and a
+  // directory listing, until the directory's mtime changes) is reused for 5 s: each change below moves the (fake) clock on by 6 s, as a person takes between saving a
   // helper and the next lint of a file that imports it.
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -290,6 +290,33 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     expect(lint(dir, code)).toEqual([]);
 
     edit(dir, 'files.ts', BLOCKING_HELPER);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('a helper written after a lint that could not resolve it is followed once the resolution expires', () => {
+    const dir = project();
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([]);
+
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('a directory whose modification time is unchanged keeps its cached listing', () => {
+    // A file added to a directory changes its mtime: an expired listing is read again only then.
+    const dir = project({ 'readme.md': '# files' });
+    const mtime = (clock += 60);
+    fs.utimesSync(dir, mtime, mtime);
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([]);
+
+    write(dir, 'files.ts', BLOCKING_HELPER);
+    fs.utimesSync(dir, mtime, mtime);
+    later();
+    expect(lint(dir, code)).toEqual([]);
+
+    fs.utimesSync(dir, new Date(), new Date());
+    later();
     expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
   });
 
