@@ -331,6 +331,14 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   }
 }
 
+/** The cached summary of `file` if it is still fresh; never summarises. */
+function cachedSummary(file: string, options: GraphOptions): ModuleSummary | undefined {
+  const summaries = summaryCache(options);
+  const key = `${options.maxDepth}\0${file}`;
+  const cached = summaries.get(key);
+  return cached && isFresh(summaries, key, cached, Date.now(), new Set()) ? cached.summary : undefined;
+}
+
 function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited: Set<string>): boolean {
   const file = key.slice(key.indexOf('\0') + 1);
   if (now - entry.checkedAt < FRESHNESS_MS || visited.has(key)) return true;
@@ -502,6 +510,12 @@ export function analyseModuleSites(
     for (const specifier of localSpecifiers(source)) {
       const target = resolveModule(file, specifier);
       if (!target) continue;
+      // A module already known to export nothing that blocks adds nothing either way: no need to
+      // ask the gate, which walks this module's functions for code to check.
+      if (following === undefined && cachedSummary(target, graphOptions)?.exports.size === 0) {
+        dependencies.push(target);
+        continue;
+      }
       if (!follows()) break;
       dependencies.push(target);
       const summary = summarise(target, graphOptions);

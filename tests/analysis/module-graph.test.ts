@@ -1,6 +1,7 @@
 /**
  * analyseModuleSites' `followImports` gate: a linted file asks whether it has code worth following
- * imports for only when it imports a local module, and a "no" reads none of them.
+ * imports for only when it imports a local module not already known to export nothing that blocks,
+ * and a "no" reads none of them.
  */
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it, vi } from 'vitest';
@@ -68,5 +69,49 @@ describe('analyseModuleSites: the followImports gate', () => {
     const result = analyseModuleSites(source, file, options, gate);
     expect(gate).not.toHaveBeenCalled();
     expect(result.sites).toHaveLength(1);
+  });
+
+  it('is not asked when every local import is already known to export nothing that blocks', () => {
+    const importsFormat = parse(ts`
+      import { formatMoney } from '../lib/format.js';
+
+      export function price(cents: number): string {
+        return formatMoney(cents);
+      }
+    `);
+    // The first file asks and is told "yes": lib/format.ts is summarised (empty) and cached.
+    const first = vi.fn(() => true);
+    expect(analyseModuleSites(importsFormat, file, options, first).sites).toEqual([]);
+    expect(first).toHaveBeenCalledTimes(1);
+
+    const gate = vi.fn(() => true);
+    const result = analyseModuleSites(importsFormat, file, options, gate);
+    expect(gate).not.toHaveBeenCalled();
+    expect(result.dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(result.sites).toEqual([]);
+  });
+
+  it('is still asked for an import whose summary is not known to be empty', () => {
+    const importsBoth = parse(ts`
+      import { formatMoney } from '../lib/format.js';
+      import { renderTemplate } from '../lib/templates.js';
+
+      export function receipt(cents: number): string {
+        return renderTemplate('receipt', { total: formatMoney(cents) });
+      }
+    `);
+    analyseModuleSites(importsBoth, file, options, () => true);
+
+    const gate = vi.fn(() => false);
+    const result = analyseModuleSites(importsBoth, file, options, gate);
+    expect(gate).toHaveBeenCalledTimes(1);
+    expect(result.dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(result.sites).toEqual([]);
+
+    const yes = vi.fn(() => true);
+    expect(analyseModuleSites(importsBoth, file, options, yes).sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
+      [5, ['renderTemplate', 'loadTemplate']],
+    ]);
+    expect(yes).toHaveBeenCalledTimes(1);
   });
 });
