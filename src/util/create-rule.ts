@@ -28,7 +28,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
   const merged = new Map<string, Options>();
   const optionsOf = (options: Options): Options => {
-    const text = JSON.stringify(options);
+    // A rule set by severity alone, as in the configs: no text to build.
+    const text = options.length === 0 ? '[]' : JSON.stringify(options);
     let result = merged.get(text);
     if (!result) merged.set(text, (result = ESLintUtils.applyDefault<Options, Options>(defaults, options)));
     return result;
