@@ -44,7 +44,6 @@ export interface FileAnalysis {
 
 const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis>>();
 
-
 /**
  * The shared per-file result: computed on first use by any rule, cached on the Program node, so
  * the file is analysed once however many rules are on (once per distinct follow-calls setting).
