@@ -272,10 +272,10 @@ function directoryMtime(directory: string): number | undefined {
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */
 export function summarise(file: string, options: GraphOptions): ModuleSummary {
+  const cached = cachedSummary(file, options);
+  if (cached) return cached;
   const summaries = summaryCache(options);
-  const key = `${options.maxDepth}\0${file}`;
-  const cached = summaries.get(key);
-  if (cached && isFresh(summaries, key, cached, Date.now(), new Set())) return cached.summary;
+  const key = summaryKey(file, options);
   const inPass = passSummaries.get(key);
   if (inPass) {
     // A provisional summary seen again: whoever uses it is provisional too.
@@ -306,7 +306,7 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
         mtimeMs: stat.mtimeMs,
         size: stat.size,
         summary,
-        dependencies: dependencies.map((dependency) => `${options.maxDepth}\0${dependency}`),
+        dependencies: dependencies.map((dependency) => summaryKey(dependency, options)),
         checkedAt: Date.now(),
       });
     }
@@ -331,10 +331,15 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
   }
 }
 
+/** Summaries are cached per depth and file. */
+function summaryKey(file: string, options: GraphOptions): string {
+  return `${options.maxDepth}\0${file}`;
+}
+
 /** The cached summary of `file` if it is still fresh; never summarises. */
 function cachedSummary(file: string, options: GraphOptions): ModuleSummary | undefined {
   const summaries = summaryCache(options);
-  const key = `${options.maxDepth}\0${file}`;
+  const key = summaryKey(file, options);
   const cached = summaries.get(key);
   return cached && isFresh(summaries, key, cached, Date.now(), new Set()) ? cached.summary : undefined;
 }
