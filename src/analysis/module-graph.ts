@@ -320,7 +320,7 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
       passSummaries.clear();
       repassing = true;
       try {
-        for (const other of again) summarise(other.slice(other.indexOf('\0') + 1), options);
+        for (const other of again) summarise(fileOfKey(other), options);
       } finally {
         repassing = false;
         provisional.clear();
@@ -336,6 +336,11 @@ function summaryKey(file: string, options: GraphOptions): string {
   return `${options.maxDepth}\0${file}`;
 }
 
+/** The file a `summaryKey` names. */
+function fileOfKey(key: string): string {
+  return key.slice(key.indexOf('\0') + 1);
+}
+
 /** The cached summary of `file` if it is still fresh; never summarises. */
 function cachedSummary(file: string, options: GraphOptions): ModuleSummary | undefined {
   const summaries = summaryCache(options);
@@ -345,7 +350,7 @@ function cachedSummary(file: string, options: GraphOptions): ModuleSummary | und
 }
 
 function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited: Set<string>): boolean {
-  const file = key.slice(key.indexOf('\0') + 1);
+  const file = fileOfKey(key);
   if (now - entry.checkedAt < FRESHNESS_MS || visited.has(key)) return true;
   visited.add(key);
   try {
