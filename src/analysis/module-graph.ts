@@ -350,11 +350,10 @@ function cachedSummary(file: string, options: GraphOptions): ModuleSummary | und
 }
 
 function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited: Set<string>): boolean {
-  const file = fileOfKey(key);
   if (now - entry.checkedAt < FRESHNESS_MS || visited.has(key)) return true;
   visited.add(key);
   try {
-    const stat = statSync(file);
+    const stat = statSync(fileOfKey(key));
     if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) return false;
   } catch {
     return false;
