@@ -96,31 +96,6 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
     }
   };
 
-  /** The project's classes by the interfaces and classes they implement or extend, built on first use. */
-  let implementations: Map<ts.Symbol, { file: string; className: string }[]> | undefined;
-  const implementationsOf = (symbol: ts.Symbol): readonly { file: string; className: string }[] => {
-    if (!implementations) {
-      implementations = new Map();
-      for (const sourceFile of program.getSourceFiles()) {
-        if (!isProjectFile(sourceFile)) continue;
-        for (const statement of sourceFile.statements) {
-          const declaration = statement as Partial<ts.ClassDeclaration>;
-          if (!declaration.name || !declaration.members || !declaration.heritageClauses) continue;
-          for (const clause of declaration.heritageClauses) {
-            for (const heritage of clause.types) {
-              const base = checker.getTypeAtLocation(heritage).getSymbol();
-              if (!base) continue;
-              let classes = implementations.get(base);
-              if (!classes) implementations.set(base, (classes = []));
-              classes.push({ file: sourceFile.fileName, className: declaration.name.text });
-            }
-          }
-        }
-      }
-    }
-    return implementations.get(symbol) ?? [];
-  };
-
   return {
     declaredMethod(member) {
       // Most member calls are on library objects (`res.json()`, `items.map()`): only a name some
@@ -140,7 +115,7 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
       if ((declaration as Partial<ts.MethodDeclaration>).body !== undefined) {
         return { file: declaration.getSourceFile().fileName, className: owner.name.text, member: symbol.getName() };
       }
-      const classes = ownerSymbol ? implementationsOf(ownerSymbol) : [];
+      const classes = ownerSymbol ? (projectImplementations(program).get(ownerSymbol) ?? []) : [];
       return classes.length === 1 ? { ...classes[0]!, member: symbol.getName() } : undefined;
     },
     declaredTypes(node) {
@@ -165,6 +140,42 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
 }
 
 const memberNamesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+const implementationsByProgram = new WeakMap<ts.Program, ReadonlyMap<ts.Symbol, readonly ProjectClass[]>>();
+
+interface ProjectClass {
+  readonly file: string;
+  readonly className: string;
+}
+
+/**
+ * The project's classes by the interfaces and classes they implement or extend, once per program:
+ * every file of a project shares one program, and building this walks all of the project's files.
+ */
+function projectImplementations(program: ts.Program): ReadonlyMap<ts.Symbol, readonly ProjectClass[]> {
+  let implementations = implementationsByProgram.get(program);
+  if (!implementations) {
+    const checker = program.getTypeChecker();
+    const found = new Map<ts.Symbol, ProjectClass[]>();
+    for (const sourceFile of program.getSourceFiles()) {
+      if (!isProjectFile(sourceFile)) continue;
+      for (const statement of sourceFile.statements) {
+        const declaration = statement as Partial<ts.ClassDeclaration>;
+        if (!declaration.name || !declaration.members || !declaration.heritageClauses) continue;
+        for (const clause of declaration.heritageClauses) {
+          for (const heritage of clause.types) {
+            const base = checker.getTypeAtLocation(heritage).getSymbol();
+            if (!base) continue;
+            let classes = found.get(base);
+            if (!classes) found.set(base, (classes = []));
+            classes.push({ file: sourceFile.fileName, className: declaration.name.text });
+          }
+        }
+      }
+    }
+    implementationsByProgram.set(program, (implementations = found));
+  }
+  return implementations;
+}
 
 /** Names of the members that the project's own classes, interfaces and object types declare, once per program. */
 function projectMemberNames(program: ts.Program): ReadonlySet<string> {
