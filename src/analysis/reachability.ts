@@ -45,7 +45,7 @@ export type FamilyReach = ReadonlyMap<BlockingFamily, Reach>;
 export type MemberReach = ReadonlyMap<string, FamilyReach>;
 
 /** Array methods that call their callback before they return, so passing a blocking helper blocks. */
-const SYNC_CALLBACK_METHODS = new Set([
+export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
   'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
   'findLastIndex', 'flatMap', 'sort', 'toSorted',
 ]);

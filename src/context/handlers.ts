@@ -18,6 +18,7 @@ import {
 } from '../catalog/frameworks.js';
 import { buildTraceMap, type TraceMap } from '../catalog/index.js';
 import { iterateGlobalReferences, iterateModuleReferences } from '../analysis/module-references.js';
+import { SYNC_CALLBACK_METHODS } from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
 import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
@@ -73,6 +74,12 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
 /** How far a value is followed through wrappers, variables and objects (`asyncHandler(fn)`). */
 const MAX_DEPTH = 4;
 const GENERIC_METHODS = new Set<string>(GENERIC_ROUTE_METHODS);
+/**
+ * The methods of every instance kind. A call of any other method (`items.map(fn)`, `p.then(fn)`)
+ * registers nothing on an instance, so what its receiver is need not be asked (with type
+ * information that question is the checker's, and costly).
+ */
+const INSTANCE_METHODS = new Set(Object.values(instanceKinds).flatMap((kind) => Object.keys(kind.methods)));
 const VERBS = new Set<string>(ROUTE_VERBS);
 const ROUTER_FRAMEWORKS = serverFrameworks.filter((framework) =>
   framework.entryPoints.some((entry) => entry.creates && instanceKinds[entry.creates]?.methods.get),
@@ -199,13 +206,14 @@ export function createHandlerContext(
    * at the call in the handler.
    */
   const checkedHandler = (fn: FunctionNode): string | undefined => {
-    if (!types) return undefined;
+    if (!types || isValueCallback(fn)) return undefined;
     const parameter = fn.params.find((param) => param.type !== AST_NODE_TYPES.Identifier || param.name !== 'this');
-    if (!parameter) return undefined;
+    // The checker last: its answer about the parameter costs far more than the look at the function's use.
+    if (!parameter || !isRegisteredOrExported(fn)) return undefined;
     const label = checkedMatch(types.declaredTypes(parameter), (entry, name) =>
       entry.requests?.includes(name) ? entry.label : undefined,
     );
-    return label !== undefined && isRegisteredOrExported(fn) ? `${label} request handler` : undefined;
+    return label === undefined ? undefined : `${label} request handler`;
   };
 
   const isRegisteredOrExported = (fn: FunctionNode): boolean => {
@@ -377,8 +385,9 @@ export function createHandlerContext(
     const method = propertyName(callee.property, callee.computed);
     if (!method) return undefined;
 
-    const kind =
-      instanceOf(callee.object, 0) ?? checkedInstance(callee.object) ?? signatureKind(SIGNATURE_METHODS.calls, method);
+    const kind = INSTANCE_METHODS.has(method)
+      ? (instanceOf(callee.object, 0) ?? checkedInstance(callee.object) ?? signatureKind(SIGNATURE_METHODS.calls, method))
+      : undefined;
     const spec = kind === undefined ? undefined : own(instanceKinds[kind]?.methods, method);
     if (kind && spec) return callSpecUse(instanceKinds[kind]!.label, spec, call, index);
 
@@ -434,6 +443,7 @@ export function createHandlerContext(
     if (!method) return undefined;
     // A route options object on a receiver the file does not show: the file's router framework, or
     // the one framework with this method.
+    if (!INSTANCE_METHODS.has(method)) return undefined;
     const kind =
       instanceOf(callee.object, 0) ??
       checkedInstance(callee.object) ??
@@ -717,6 +727,21 @@ function skipTypeWrappersUp(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** `value` (whose parent, past type assertions, is `parent`) is a call's argument or is exported. */
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * `items.map(fn)`, `promise.then(fn)`: the array or promise calls `fn`, never a framework. Asking
+ * the checker about such a callback's parameter means typing the call around it, for nothing.
+ */
+function isValueCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee.property, callee.computed);
+  return method !== undefined && (SYNC_CALLBACK_METHODS.has(method) || PROMISE_METHODS.has(method));
+}
+
 function isPassedOrExported(value: TSESTree.Node, parent: TSESTree.Node): boolean {
   switch (parent.type) {
     case AST_NODE_TYPES.CallExpression:

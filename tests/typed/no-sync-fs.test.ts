@@ -163,6 +163,26 @@ typedRuleTester.run('no-sync-fs with type information', rule, {
       `,
     },
     {
+      name: 'an array method runs its Request-typed callback itself: not a handler',
+      code: ts`
+        import { readFileSync } from 'node:fs';
+        import type { Request } from 'express';
+        export function bodies(requests: Request[]) {
+          return requests.map((req) => readFileSync(req.path));
+        }
+      `,
+    },
+    {
+      name: 'a promise runs its Request-typed callback itself: not a handler',
+      code: ts`
+        import { readFileSync } from 'node:fs';
+        import type { Request } from 'express';
+        export function later(pending: Promise<Request>) {
+          return pending.then((req: Request) => readFileSync(req.path));
+        }
+      `,
+    },
+    {
       name: 'a method of the project named like an fs function is not fs',
       code: ts`
         import express from 'express';
