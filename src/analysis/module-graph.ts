@@ -563,7 +563,8 @@ export function analyseModuleSites(
     }
     // With type information: a method the checker resolves to one of the project's classes, however
     // the instance reached the code (`deps.store.load()` with `store: Store`, implemented once).
-    if (types) {
+    // Not when the gate has said no already: each of these is a question to the checker.
+    if (types && following !== false) {
       for (const { call, member } of memberCalls(source)) {
         if (seen.has(call)) continue;
         const method = types.declaredMethod(member);
