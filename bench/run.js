@@ -2,10 +2,12 @@
 // `npm run bench`: what the plugin costs on real code, against ESLint parsing the same files with
 // no rules and against eslint-plugin-n's n/no-sync. See bench/README.md for the method.
 //
-//   node bench/run.js [--repeats 3] [--sample 1] [--strict]
+//   node bench/run.js [--repeats 3] [--sample 1] [--strict] [--only <part>]
 //
 // --sample 0.2 lints a fixed fifth of the corpus (a quick look; the committed results use all of it).
 // --strict exits 1 when a target fails.
+// --only runs one part (a group of variants, `paired`, `linearity` or `handler-file`) and prints it,
+// without the targets; bench/results.json and bench/README.md keep the last full run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -21,12 +23,19 @@ const { values: args } = parseArgs({
     repeats: { type: 'string', default: '3' },
     sample: { type: 'string', default: '1' },
     strict: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const repeats = Number(args.repeats);
 if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive integer');
 const sample = Number(args.sample);
 if (!(sample > 0 && sample <= 1)) throw new Error('--sample must be a fraction in (0, 1]');
+const PARTS = [...Object.keys(GROUPS), 'paired', 'linearity', 'handler-file'];
+if (args.only !== undefined && !PARTS.includes(args.only)) {
+  throw new Error(`--only must be one of ${PARTS.join(', ')}; got ${JSON.stringify(args.only)}`);
+}
+/** Whether this run measures `part` (every part unless --only names another). */
+const runs = (/** @type {string} */ part) => args.only === undefined || args.only === part;
 
 const TARGETS = {
   recommendedAdds: 0.05,
@@ -215,6 +224,7 @@ const groupFiles = {
 /** @type {Record<string, ReturnType<typeof summarise>>} */
 const groups = {};
 for (const [group, description] of Object.entries(GROUPS)) {
+  if (!runs(group)) continue;
   const variants = Object.keys(VARIANTS).filter(
     (name) => VARIANTS[name]?.group === group,
   );
@@ -222,6 +232,11 @@ for (const [group, description] of Object.entries(GROUPS)) {
   log(`\n${group}: ${description}; ${files.length} files; ${repeats} interleaved rounds, one process per run`);
   const filesBySourceType = bySourceType(files);
   groups[group] = summarise(measure(variants.map((variant) => ({ name: variant, variant, files: filesBySourceType }))));
+  const [baseline] = variants;
+  for (const [variant, result] of Object.entries(groups[group] ?? {})) {
+    const wall = result.ratios[baseline ?? '']?.wall ?? NaN;
+    log(`  median ${variant.padEnd(26)} ${ms(result.wallMs).padStart(9)} wall (${pct(wall)})  rule time ${(result.ruleShare * 100).toFixed(1)}%  ${Math.round(result.maxRssMb)} MB`);
+  }
 }
 const untyped = /** @type {ReturnType<typeof summarise>} */ (groups.untyped);
 
@@ -235,7 +250,7 @@ const PAIRED = {
 };
 /** @type {Record<string, { ratio: number, wallMs: number, findings: number }>} */
 const paired = {};
-for (const [group, variants] of Object.entries(PAIRED)) {
+for (const [group, variants] of Object.entries(runs('paired') ? PAIRED : {})) {
   const files = bySourceType(/** @type {string[]} */ (groupFiles[/** @type {keyof typeof groupFiles} */ (group)]));
   log(`\npaired (${group}): ${variants.join(', ')}, file by file in one process; ${repeats} rounds`);
   /** @type {PairedRun[]} */
@@ -253,40 +268,53 @@ for (const [group, variants] of Object.entries(PAIRED)) {
       findings: rounds[0]?.variants[variant]?.findings ?? 0,
     };
   }
+  log(`  median vs ${baseline}: ${variants.slice(1).map((v) => `${v} ${pct(paired[v]?.ratio ?? NaN)}`).join(', ')}`);
 }
 
 // --- linearity ----------------------------------------------------------------------------------
 // All sizes in the same interleaved rounds: rule time is wall-clock, so sizes measured at different
 // moments of a busy machine would not compare.
-log('\nLinearity: recommended on nested samples of the corpus');
-const order = shuffled(corpus.files);
-const samples = LINEARITY_FRACTIONS.map((fraction) => ({
-  name: `recommended, ${fraction * 100}%`,
-  variant: 'recommended',
-  files: order.slice(0, Math.round(order.length * fraction)),
-}));
-const linearityRuns = measure(samples.map(({ files, ...sample }) => ({ ...sample, files: bySourceType(files) })));
-const linearity = samples.map(({ name, files }, i) => {
-  const rulesMs = median(linearityRuns[name]?.map((run) => pluginRulesMs(run.rulesMs)) ?? []);
-  return { fraction: LINEARITY_FRACTIONS[i], files: files.length, rulesMs, msPerFile: rulesMs / files.length };
-});
+function measureLinearity() {
+  log('\nLinearity: recommended on nested samples of the corpus');
+  const order = shuffled(corpus.files);
+  const samples = LINEARITY_FRACTIONS.map((fraction) => ({
+    name: `recommended, ${fraction * 100}%`,
+    variant: 'recommended',
+    files: order.slice(0, Math.round(order.length * fraction)),
+  }));
+  const linearityRuns = measure(samples.map(({ files, ...sample }) => ({ ...sample, files: bySourceType(files) })));
+  return samples.map(({ name, files }, i) => {
+    const rulesMs = median(linearityRuns[name]?.map((run) => pluginRulesMs(run.rulesMs)) ?? []);
+    log(`  median ${name.padEnd(26)} rule time ${ms(rulesMs)}, ${Math.round((rulesMs / files.length) * 1000)} µs per file`);
+    return { fraction: LINEARITY_FRACTIONS[i], files: files.length, rulesMs, msPerFile: rulesMs / files.length };
+  });
+}
+const linearity = runs('linearity') ? measureLinearity() : [];
 
 // --- one big handler file -----------------------------------------------------------------------
-log(`\nA generated ${HANDLER_FILE_LINES}-line Express router (${HANDLER_FILE_ITERATIONS} warm passes after a cold one)`);
 const handlerFile = writeHandlerFile(HANDLER_FILE_LINES);
-const handlerRuns = Object.fromEntries(
-  ['recommended', 'all-widest'].map((variant) => {
-    const run = runJob(variant, bySourceType([handlerFile.file]), HANDLER_FILE_ITERATIONS);
-    const result = {
-      coldMs: pluginRulesMs(run.rulesMs),
-      warmMedianMs: median(run.warm.map((pass) => pluginRulesMs(pass.rulesMs))),
-      parseWarmMedianMs: median(run.warm.map((pass) => pass.parseMs)),
-      findings: sum(Object.values(run.findings)),
-    };
-    log(`  ${variant.padEnd(12)} rule time cold ${ms(result.coldMs)}, warm median ${ms(result.warmMedianMs)} (parse ${ms(result.parseWarmMedianMs)}), ${result.findings} findings`);
-    return [variant, result];
-  }),
-);
+function measureHandlerFile() {
+  log(`\nA generated ${HANDLER_FILE_LINES}-line Express router (${HANDLER_FILE_ITERATIONS} warm passes after a cold one)`);
+  return Object.fromEntries(
+    ['recommended', 'all-widest'].map((variant) => {
+      const run = runJob(variant, bySourceType([handlerFile.file]), HANDLER_FILE_ITERATIONS);
+      const result = {
+        coldMs: pluginRulesMs(run.rulesMs),
+        warmMedianMs: median(run.warm.map((pass) => pluginRulesMs(pass.rulesMs))),
+        parseWarmMedianMs: median(run.warm.map((pass) => pass.parseMs)),
+        findings: sum(Object.values(run.findings)),
+      };
+      log(`  ${variant.padEnd(12)} rule time cold ${ms(result.coldMs)}, warm median ${ms(result.warmMedianMs)} (parse ${ms(result.parseWarmMedianMs)}), ${result.findings} findings`);
+      return [variant, result];
+    }),
+  );
+}
+const handlerRuns = runs('handler-file') ? measureHandlerFile() : {};
+
+if (args.only !== undefined) {
+  log(`\n--only ${args.only}: a partial run, without the targets; bench/results.json and bench/README.md keep the last full run.`);
+  process.exit();
+}
 
 // --- report -------------------------------------------------------------------------------------
 const recommended = untyped.recommended;
