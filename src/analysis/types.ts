@@ -142,10 +142,8 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
 const memberNamesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
 const implementationsByProgram = new WeakMap<ts.Program, ReadonlyMap<ts.Symbol, readonly ProjectClass[]>>();
 
-interface ProjectClass {
-  readonly file: string;
-  readonly className: string;
-}
+/** A class of the project: a DeclaredMethod without the method. */
+type ProjectClass = Omit<DeclaredMethod, 'member'>;
 
 /**
  * The project's classes by the interfaces and classes they implement or extend, once per program:

@@ -441,9 +441,9 @@ export function createHandlerContext(
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee.property, callee.computed);
     if (!method) return undefined;
+    if (!INSTANCE_METHODS.has(method)) return undefined;
     // A route options object on a receiver the file does not show: the file's router framework, or
     // the one framework with this method.
-    if (!INSTANCE_METHODS.has(method)) return undefined;
     const kind =
       instanceOf(callee.object, 0) ??
       checkedInstance(callee.object) ??
