@@ -50,7 +50,8 @@ export interface TypeInformation {
   declaredExport(member: TSESTree.MemberExpression): DeclaredExport | undefined;
   /**
    * The project class method a member call runs: `deps.store.load()` where `deps: { store: FileStore }`,
-   * or `store: Store` for an interface exactly one of the project's classes implements.
+   * or `store: Store` for an interface exactly one of the project's classes implements. Only
+   * methods of other files: this file's own are the same-file analysis's.
    */
   declaredMethod(member: TSESTree.MemberExpression): DeclaredMethod | undefined;
 }
@@ -76,6 +77,7 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
   const nodeMap = services?.esTreeNodeToTSNodeMap;
   if (!program || !nodeMap) return undefined;
   const checker = program.getTypeChecker();
+  const fileName = (nodeMap.get(sourceCode.ast) as ts.Node | undefined)?.getSourceFile().fileName;
   const modules = new Map<ts.Symbol, string | undefined>();
 
   const moduleOf = (symbol: ts.Symbol): string | undefined => {
@@ -98,10 +100,14 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
 
   return {
     declaredMethod(member) {
-      // Most member calls are on library objects (`res.json()`, `items.map()`): only a name some
-      // class or interface of the project declares is worth a question to the checker.
+      // Most member calls are on library objects (`res.json()`, `items.map()`) or on this file's own
+      // classes (`this.load()`): only a name some other file of the project declares is worth a
+      // question to the checker.
       const property = member.property;
-      if (!member.computed && property.type === 'Identifier' && !projectMemberNames(program).has(property.name)) return undefined;
+      if (!member.computed && property.type === 'Identifier') {
+        const files = projectMemberFiles(program).get(property.name);
+        if (!files || (files.size === 1 && fileName !== undefined && files.has(fileName))) return undefined;
+      }
       const access = nodeMap.get(member) as ts.Node | undefined;
       const name = access && 'name' in access ? (access.name as ts.Node) : undefined;
       const symbol = name && checker.getSymbolAtLocation(name);
@@ -139,7 +145,7 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
   };
 }
 
-const memberNamesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+const memberFilesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, ReadonlySet<string>>>();
 const implementationsByProgram = new WeakMap<ts.Program, ReadonlyMap<ts.Symbol, readonly ProjectClass[]>>();
 
 /** A class of the project: a DeclaredMethod without the method. */
@@ -175,20 +181,29 @@ function projectImplementations(program: ts.Program): ReadonlyMap<ts.Symbol, rea
   return implementations;
 }
 
-/** Names of the members that the project's own classes, interfaces and object types declare, once per program. */
-function projectMemberNames(program: ts.Program): ReadonlySet<string> {
-  let names = memberNamesByProgram.get(program);
+/**
+ * The members that the project's own classes, interfaces and object types declare, by name, with
+ * the files that declare them; once per program.
+ */
+function projectMemberFiles(program: ts.Program): ReadonlyMap<string, ReadonlySet<string>> {
+  let names = memberFilesByProgram.get(program);
   if (!names) {
-    const found = new Set<string>();
-    const visit = (node: ts.Node): void => {
-      for (const member of (node as { members?: readonly ts.Node[] }).members ?? []) {
-        const text = (member as { name?: { text?: unknown } }).name?.text;
-        if (typeof text === 'string') found.add(text);
-      }
-      node.forEachChild(visit);
-    };
-    for (const sourceFile of program.getSourceFiles()) if (isProjectFile(sourceFile)) sourceFile.forEachChild(visit);
-    memberNamesByProgram.set(program, (names = found));
+    const found = new Map<string, Set<string>>();
+    for (const sourceFile of program.getSourceFiles()) {
+      if (!isProjectFile(sourceFile)) continue;
+      const visit = (node: ts.Node): void => {
+        for (const member of (node as { members?: readonly ts.Node[] }).members ?? []) {
+          const text = (member as { name?: { text?: unknown } }).name?.text;
+          if (typeof text !== 'string') continue;
+          let files = found.get(text);
+          if (!files) found.set(text, (files = new Set()));
+          files.add(sourceFile.fileName);
+        }
+        node.forEachChild(visit);
+      };
+      sourceFile.forEachChild(visit);
+    }
+    memberFilesByProgram.set(program, (names = found));
   }
   return names;
 }
