@@ -726,7 +726,6 @@ function skipTypeWrappersUp(node: TSESTree.Node): TSESTree.Node {
   return current.parent ?? current;
 }
 
-/** `value` (whose parent, past type assertions, is `parent`) is a call's argument or is exported. */
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
 /**
@@ -742,6 +741,7 @@ function isValueCallback(fn: FunctionNode): boolean {
   return method !== undefined && (SYNC_CALLBACK_METHODS.has(method) || PROMISE_METHODS.has(method));
 }
 
+/** `value` (whose parent, past type assertions, is `parent`) is a call's argument or is exported. */
 function isPassedOrExported(value: TSESTree.Node, parent: TSESTree.Node): boolean {
   switch (parent.type) {
     case AST_NODE_TYPES.CallExpression:
