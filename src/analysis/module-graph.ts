@@ -18,7 +18,7 @@ import {
   type Propagation,
   type Site,
 } from './reachability.js';
-import { syncDbSites, type DbValue } from './sync-db.js';
+import { NO_DATABASES, syncDbSites, type DbValue } from './sync-db.js';
 
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
@@ -578,10 +578,12 @@ export function analyseModuleSites(
   }
 
   // Queries of synchronous database drivers, found by following each database from its constructor
-  // here, or from its import when another module exports it.
+  // here, or from its import when another module exports it. The catalog's database entries name
+  // what a module must write to build one, so a module the pre-check rules out can only query
+  // a database it imports (most files that import knex or typeorm only use their types).
   const importedDbs: [TSESLint.Scope.Variable, DbValue][] = [];
   for (const [variable, reach] of importedBindings) if (reach.db) importedDbs.push([variable, reach.db]);
-  const db = syncDbSites(source, importedDbs);
+  const db = mayCallCatalog || importedDbs.length > 0 ? syncDbSites(source, importedDbs) : NO_DATABASES;
   for (const { node, api, moduleName } of db.sites) {
     if (seen.has(node)) continue;
     seen.add(node);

@@ -48,6 +48,9 @@ export interface DbAnalysis {
   readonly values: ReadonlyMap<TSESTree.Node, DbValue>;
 }
 
+/** The analysis of a module that builds and imports no database. */
+export const NO_DATABASES: DbAnalysis = { sites: [], values: new Map() };
+
 /** A constructor of a driver or ORM: where it is imported from, and, for an ORM, how. */
 interface Construction {
   readonly source: SyncDbSource;
