@@ -1,7 +1,6 @@
 import { ASTUtils, type TSESLint, TSESTree, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TraceMap, TraceMapNode } from '../catalog/index.js';
 import { propertyName } from '../util/ast.js';
-import { quotedSpecifierPattern } from '../util/regexp.js';
 import type { ModuleSource } from './module-source.js';
 
 const { ReferenceTracker } = ASTUtils;
@@ -45,7 +44,7 @@ export function* iterateModuleReferences<T>(
   traceMap: TraceMap<T>,
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope || (sourceCode.text !== undefined && !namesTracedModule(traceMap).test(sourceCode.text))) return;
+  if (!globalScope || !loadsTracedModule(sourceCode, globalScope, traceMap)) return;
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
   const seen = new Set<TSESTree.Node>();
   const emit = function* (found: Iterable<FoundReference>, prefix: readonly string[] = []): Generator<ModuleReference<T>> {
@@ -111,20 +110,51 @@ export function* iterateModuleReferences<T>(
   }
 }
 
-const modulePatterns = new WeakMap<object, RegExp>();
+const loadedModules = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
 
 /**
- * Matches a quoted module specifier of the trace map: a file that names none of them in quotes
- * (however it imports, requires or `getBuiltinModule`s) has no reference to find, and most files
- * are spared building a ReferenceTracker for each rule that asks.
+ * Whether the file loads a module of the trace map in one of the ways the search above follows:
+ * most files load none, and are spared building a ReferenceTracker for each rule that asks. The
+ * specifiers are collected once per file (its top-level imports and the `require` and
+ * `getBuiltinModule` calls the scope manager indexes), so a question costs a few set lookups,
+ * where a search of the file's text for each trace map's names cost a scan of the whole file.
  */
-function namesTracedModule(traceMap: object): RegExp {
-  let pattern = modulePatterns.get(traceMap);
-  if (!pattern) {
-    pattern = quotedSpecifierPattern(Object.keys(traceMap));
-    modulePatterns.set(traceMap, pattern);
+function loadsTracedModule(source: ModuleSource, globalScope: TSESLint.Scope.Scope, traceMap: object): boolean {
+  let loaded = loadedModules.get(source.ast);
+  if (!loaded) {
+    loaded = collectLoadedModules(source, globalScope);
+    loadedModules.set(source.ast, loaded);
   }
-  return pattern;
+  for (const specifier of loaded) if (Object.hasOwn(traceMap, specifier)) return true;
+  return false;
+}
+
+function collectLoadedModules(source: ModuleSource, globalScope: TSESLint.Scope.Scope): Set<string> {
+  const loaded = new Set<string>();
+  for (const statement of source.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        loaded.add(statement.source.value);
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.source) loaded.add(statement.source.value);
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration:
+        if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+          loaded.add(statement.moduleReference.expression.value);
+        }
+        break;
+    }
+  }
+  const addArgument = (call: TSESTree.Node | undefined): void => {
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return;
+    const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
+    if (name != null) loaded.add(name);
+  };
+  for (const identifier of globalReferences(globalScope, 'require')) addArgument(identifier.parent);
+  for (const identifier of globalReferences(globalScope, 'process')) addArgument(identifier.parent.parent);
+  return loaded;
 }
 
 /**
@@ -166,15 +196,33 @@ export function* iterateGlobalReferences<T>(
   if (!globalScope) return;
   let tracker: Tracker | undefined;
   for (const [name, globalMap] of Object.entries(traceMap)) {
-    // A file that never writes the name cannot reference the global (most files lack `Atomics`).
-    if (!sourceCode.text.includes(name)) continue;
+    // Most files never read the global (`Atomics`), and a file that reads it (nearly every file
+    // reads `process.env`) cannot reach a traced property without writing its name (`hrtime`).
+    const identifiers = globalReferences(globalScope, name);
+    if (identifiers.length === 0 || !writesTracedProperty(sourceCode.text, globalMap)) continue;
     tracker ??= new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
-    for (const identifier of globalReferences(globalScope, name)) {
+    for (const identifier of identifiers) {
       for (const { node, info, path } of tracker.iteratePropertyReferences(identifier, globalMap)) {
         yield { node, info: info as T, moduleName: name, path };
       }
     }
   }
+}
+
+const tracedProperties = new WeakMap<TraceMapNode, readonly string[] | null>();
+
+/**
+ * Whether `text` writes one of the properties a global's trace map follows (`hrtime`, `uptime` of
+ * `process`, which nearly every file names for `process.env`); always true when the map traces
+ * the global itself (`new Date()`).
+ */
+function writesTracedProperty(text: string, globalMap: TraceMapNode): boolean {
+  let properties = tracedProperties.get(globalMap);
+  if (properties === undefined) {
+    properties = Object.getOwnPropertySymbols(globalMap).length > 0 ? null : Object.keys(globalMap);
+    tracedProperties.set(globalMap, properties);
+  }
+  return properties === null || properties.some((property) => text.includes(property));
 }
 
 /**
