@@ -44,7 +44,9 @@ export function* iterateModuleReferences<T>(
   traceMap: TraceMap<T>,
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope || !loadsTracedModule(sourceCode, globalScope, traceMap)) return;
+  if (!globalScope) return;
+  const loads = moduleLoads(sourceCode, globalScope);
+  if (!loadsAny(loads, traceMap)) return;
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
   const seen = new Set<TSESTree.Node>();
   const emit = function* (found: Iterable<FoundReference>, prefix: readonly string[] = []): Generator<ModuleReference<T>> {
@@ -59,36 +61,11 @@ export function* iterateModuleReferences<T>(
       }
     }
   };
-  /** The module a `require('x')` / `getBuiltinModule('x')` call loads, when it is traced. */
-  const loadedModule = (call: TSESTree.Node | undefined) => {
-    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
-    const moduleMap = name == null ? undefined : traceMap[name];
-    return moduleMap && { call, name: name!, moduleMap };
-  };
-
   yield* emit(tracker.iterateEsmReferences(traceMap));
 
-  for (const identifier of globalReferences(globalScope, 'require')) {
-    const loaded = identifier.parent.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier
-      ? loadedModule(identifier.parent)
-      : undefined;
-    if (loaded) yield* emit(tracker.iteratePropertyReferences(loaded.call, loaded.moduleMap), [loaded.name]);
-  }
-
-  for (const identifier of globalReferences(globalScope, 'process')) {
-    const member = identifier.parent;
-    if (
-      member.type !== AST_NODE_TYPES.MemberExpression ||
-      member.object !== identifier ||
-      propertyName(member.property, member.computed) !== 'getBuiltinModule' ||
-      member.parent.type !== AST_NODE_TYPES.CallExpression ||
-      member.parent.callee !== member
-    ) {
-      continue;
-    }
-    const loaded = loadedModule(member.parent);
-    if (loaded) yield* emit(tracker.iteratePropertyReferences(loaded.call, loaded.moduleMap), [loaded.name]);
+  for (const { call, name } of loads.calls) {
+    const moduleMap = traceMap[name];
+    if (moduleMap) yield* emit(tracker.iteratePropertyReferences(call, moduleMap), [name]);
   }
 
   for (const statement of sourceCode.ast.body) {
@@ -110,51 +87,72 @@ export function* iterateModuleReferences<T>(
   }
 }
 
-const loadedModules = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
-
-/**
- * Whether the file loads a module of the trace map in one of the ways the search above follows:
- * most files load none, and are spared building a ReferenceTracker for each rule that asks. The
- * specifiers are collected once per file (its top-level imports and the `require` and
- * `getBuiltinModule` calls the scope manager indexes), so a question costs a few set lookups,
- * where a search of the file's text for each trace map's names cost a scan of the whole file.
- */
-function loadsTracedModule(source: ModuleSource, globalScope: TSESLint.Scope.Scope, traceMap: object): boolean {
-  let loaded = loadedModules.get(source.ast);
-  if (!loaded) {
-    loaded = collectLoadedModules(source, globalScope);
-    loadedModules.set(source.ast, loaded);
-  }
-  for (const specifier of loaded) if (Object.hasOwn(traceMap, specifier)) return true;
-  return false;
+/** How a file loads modules, in the ways the search above follows. */
+interface ModuleLoads {
+  /** Every specifier the file loads: top-level imports and re-exports, `import x = require()`, and the calls below. */
+  readonly specifiers: ReadonlySet<string>;
+  /** `require('x')` and `process.getBuiltinModule('x')` calls, with the constant specifier. */
+  readonly calls: readonly { readonly call: TSESTree.CallExpression; readonly name: string }[];
 }
 
-function collectLoadedModules(source: ModuleSource, globalScope: TSESLint.Scope.Scope): Set<string> {
-  const loaded = new Set<string>();
+const moduleLoadsByProgram = new WeakMap<TSESTree.Program, ModuleLoads>();
+
+/**
+ * The file's module loads, collected once per file: every rule asks the search about its own
+ * trace map, and most files load none of its modules, so they are spared a ReferenceTracker (a
+ * question costs a few set lookups, where a search of the text for each map's names scanned the file).
+ */
+function moduleLoads(source: ModuleSource, globalScope: TSESLint.Scope.Scope): ModuleLoads {
+  let loads = moduleLoadsByProgram.get(source.ast);
+  if (loads) return loads;
+  const specifiers = new Set<string>();
   for (const statement of source.ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration:
       case AST_NODE_TYPES.ExportAllDeclaration:
-        loaded.add(statement.source.value);
+        specifiers.add(statement.source.value);
         break;
       case AST_NODE_TYPES.ExportNamedDeclaration:
-        if (statement.source) loaded.add(statement.source.value);
+        if (statement.source) specifiers.add(statement.source.value);
         break;
       case AST_NODE_TYPES.TSImportEqualsDeclaration:
         if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-          loaded.add(statement.moduleReference.expression.value);
+          specifiers.add(statement.moduleReference.expression.value);
         }
         break;
     }
   }
-  const addArgument = (call: TSESTree.Node | undefined): void => {
-    if (call?.type !== AST_NODE_TYPES.CallExpression) return;
+  const calls: { call: TSESTree.CallExpression; name: string }[] = [];
+  const addCall = (call: TSESTree.CallExpression): void => {
     const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
-    if (name != null) loaded.add(name);
+    if (name == null) return;
+    calls.push({ call, name });
+    specifiers.add(name);
   };
-  for (const identifier of globalReferences(globalScope, 'require')) addArgument(identifier.parent);
-  for (const identifier of globalReferences(globalScope, 'process')) addArgument(identifier.parent.parent);
-  return loaded;
+  for (const identifier of globalReferences(globalScope, 'require')) {
+    const call = identifier.parent;
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) addCall(call);
+  }
+  for (const identifier of globalReferences(globalScope, 'process')) {
+    const member = identifier.parent;
+    if (
+      member.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === identifier &&
+      propertyName(member.property, member.computed) === 'getBuiltinModule' &&
+      member.parent.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    ) {
+      addCall(member.parent);
+    }
+  }
+  loads = { specifiers, calls };
+  moduleLoadsByProgram.set(source.ast, loads);
+  return loads;
+}
+
+function loadsAny(loads: ModuleLoads, traceMap: object): boolean {
+  for (const specifier of loads.specifiers) if (Object.hasOwn(traceMap, specifier)) return true;
+  return false;
 }
 
 /**

@@ -440,8 +440,7 @@ export function createHandlerContext(
     const callee = skipTypeWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee.property, callee.computed);
-    if (!method) return undefined;
-    if (!INSTANCE_METHODS.has(method)) return undefined;
+    if (!method || !INSTANCE_METHODS.has(method)) return undefined;
     // A route options object on a receiver the file does not show: the file's router framework, or
     // the one framework with this method.
     const kind =
