@@ -53,7 +53,10 @@ export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
 export interface Propagation {
   /** Every blocking call of the module: the given sites plus calls of helpers that reach one. */
   readonly sites: readonly Site[];
-  /** The first blocking call of each family each function reaches, lexically or through helpers. */
+  /**
+   * For each function, one chain per family to a blocking call it reaches, lexically or through
+   * helpers: the one with the fewest helpers, the first in source order among those.
+   */
   readonly reachOf: ReadonlyMap<FunctionNode, FamilyReach>;
 }
 
@@ -68,15 +71,23 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
   const sites: Site[] = [];
   const familiesAt = new Map<TSESTree.Node, Set<BlockingFamily>>();
   const reachOf = new Map<FunctionNode, Map<BlockingFamily, Reach>>();
-  const queue: [FunctionNode, BlockingFamily][] = [];
+  // Sites wait in one bucket per chain length and are taken shortest first, so each function keeps a
+  // chain with the fewest helpers: one found first but longer could pass `maxDepth` at a caller
+  // (another module's handler) while the function calls the API itself.
+  const pending: Site[][] = [];
+  const enqueue = (site: Site): void => {
+    (pending[site.reach.helpers.length] ??= []).push(site);
+  };
 
-  const addSite = (site: Site): void => {
+  /** Records the site; returns the functions around it whose reach of its family it sets. */
+  const addSite = (site: Site): FunctionNode[] => {
     const family = site.reach.api.family;
     let families = familiesAt.get(site.node);
     if (!families) familiesAt.set(site.node, (families = new Set()));
-    if (families.has(family)) return;
+    if (families.has(family)) return [];
     families.add(family);
     sites.push(site);
+    const reached: FunctionNode[] = [];
     for (let current: TSESTree.Node | undefined = site.node.parent; current; current = current.parent) {
       if (!isFunctionNode(current)) continue;
       let reaches = reachOf.get(current);
@@ -84,26 +95,33 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
       // A blocking call that runs every time outranks a one-time initialisation seen first.
       if (!reaches.has(family) || (reaches.get(family)!.lazy && !site.reach.lazy)) {
         reaches.set(family, site.reach);
-        queue.push([current, family]);
+        reached.push(current);
       }
     }
+    return reached;
   };
 
-  for (const seed of [...seeds].sort((a, b) => a.node.range[0] - b.node.range[0])) {
-    addSite(!seed.reach.lazy && isLazyInitialisation(source, seed.node) ? { ...seed, reach: { ...seed.reach, lazy: true } } : seed);
+  for (const seed of seeds) {
+    enqueue(!seed.reach.lazy && isLazyInitialisation(source, seed.node) ? { ...seed, reach: { ...seed.reach, lazy: true } } : seed);
   }
 
-  while (queue.length > 0) {
-    const [fn, family] = queue.shift()!;
-    const reach = reachOf.get(fn)!.get(family)!;
-    if (reach.helpers.length >= maxDepth) continue;
-    const name = functionName(fn);
-    if (!name) continue;
-    for (const call of callersOf(source, fn)) {
-      // A recursive call inside the helper itself adds nothing.
-      if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
-      const site: Site = { node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn };
-      addSite(passesFunction(source, call, fn) ? { ...site, callback: true } : site);
+  for (let length = 0; length < pending.length; length++) {
+    // Within one length, source order decides (stable sort).
+    const batch = (pending[length] ?? []).sort((a, b) => a.node.range[0] - b.node.range[0]);
+    const reached: [FunctionNode, BlockingFamily][] = [];
+    for (const site of batch) for (const fn of addSite(site)) reached.push([fn, site.reach.api.family]);
+    if (length >= maxDepth) continue;
+    // The whole batch first: a later site of the same length may have replaced a lazy reach.
+    for (const [fn, family] of reached) {
+      const reach = reachOf.get(fn)!.get(family)!;
+      const name = functionName(fn);
+      if (!name) continue;
+      for (const call of callersOf(source, fn)) {
+        // A recursive call inside the helper itself adds nothing.
+        if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
+        const caller: Site = { node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn };
+        enqueue(passesFunction(source, call, fn) ? { ...caller, callback: true } : caller);
+      }
     }
   }
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);

@@ -179,6 +179,28 @@ ruleTester.run('no-sync-fs: followCalls and maxDepth', rule, {
   ],
 });
 
+const settingsRoute = ts`
+  import express from 'express';
+  import { loadSettings } from '../lib/settings.js';
+
+  const app = express();
+
+  app.get('/settings', (req, res) => {
+    res.json(loadSettings('settings.json'));
+  });
+`;
+
+/** loadSettings() reaches readFileSync() itself, and first (in source order) through two helpers of another module. */
+const loadSettingsDirectly = {
+  messageId: 'blockingHelper',
+  data: helperData(EXPRESS_ROUTE, 'loadSettings', `\`fs.readFileSync()\` (${FIX}/lib/settings.ts:7)`),
+  line: 7,
+  column: 12,
+  endLine: 7,
+  endColumn: 41,
+  suggestions: [],
+} as const;
+
 ruleTester.run('no-sync-fs: maxDepth across modules', rule, {
   valid: [
     {
@@ -198,6 +220,20 @@ ruleTester.run('no-sync-fs: maxDepth across modules', rule, {
     },
   ],
   invalid: [
+    {
+      // Taken in source order, the chain through feature-flags.ts has three helpers here: over the limit.
+      name: 'maxDepth: 2 still finds the shorter chain of a helper that also blocks through a longer one',
+      filename: `${FIX}/routes/settings.ts`,
+      code: settingsRoute,
+      options: [{ maxDepth: 2 }],
+      errors: [loadSettingsDirectly],
+    },
+    {
+      name: 'the chain shown is the shortest, not the first in source order',
+      filename: `${FIX}/routes/settings.ts`,
+      code: settingsRoute,
+      errors: [loadSettingsDirectly],
+    },
     {
       name: 'maxDepth: 3 keeps it',
       filename: `${FIX}/routes/reports.ts`,
