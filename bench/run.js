@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, fromRoot, JAVASCRIPT_FILE, ROOT, sourceTypeOf, typedCorpusFiles } from './lib/corpus.js';
 import { writeHandlerFile } from './lib/handler-file.js';
+import { median, ms, pct, sum } from './lib/numbers.js';
 import { GROUPS, VARIANTS } from './lib/variants.js';
 
 const { values: args } = parseArgs({
@@ -59,15 +60,6 @@ const LINEARITY_FRACTIONS = [0.25, 0.5, 1];
  */
 
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
-const median = (/** @type {number[]} */ values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const at = (/** @type {number} */ i) => sorted[i] ?? NaN;
-  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
-};
-const sum = (/** @type {number[]} */ values) => values.reduce((a, b) => a + b, 0);
-const pct = (/** @type {number} */ ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
-const ms = (/** @type {number} */ value) => `${value < 100 ? value.toFixed(1) : Math.round(value)} ms`;
 /** Rule time of this plugin's rules in a run. */
 const pluginRulesMs = (/** @type {Record<string, number>} */ rulesMs) =>
   sum(Object.entries(rulesMs).flatMap(([id, time]) => (id.startsWith('event-loop/') ? [time] : [])));

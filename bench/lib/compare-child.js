@@ -1,0 +1,83 @@
+// The comparison run: two builds of the plugin in one process, file by file. Each file is linted
+// with parse-only and with each build under each variant, in an order that rotates from file to
+// file, so a slow moment of the machine lands on both builds alike. Besides each run's wall time it
+// sums the plugin's rule time from ESLint's stats: a change of a few percent of rule time moves
+// the wall time less than the machine's noise does, but shows in the rule time every round. Reads
+// a job file (argv[2]) from bench/compare.js and prints one JSON line.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * @typedef {{
+ *   builds: { base: string, head: string },
+ *   variants: string[],
+ *   files: { module: string[], commonjs: string[] },
+ * }} CompareJob
+ */
+
+/** @type {CompareJob} */
+const job = JSON.parse(readFileSync(/** @type {string} */ (process.argv[2]), 'utf8'));
+
+const [{ ESLint }, tsParser, { default: base }, { default: head }, { variantConfig }, { ROOT, SOURCE_GLOBS }] = await Promise.all([
+  import('eslint'),
+  import('@typescript-eslint/parser'),
+  import(job.builds.base),
+  import(job.builds.head),
+  import('./variants.js'),
+  import('./corpus.js'),
+]);
+
+/** Every run of the job: parse-only, then each variant with each build. */
+const runs = [
+  { name: 'parse-only', variant: 'parse-only', plugin: head },
+  ...job.variants.flatMap((variant) => [
+    { name: `base ${variant}`, variant, plugin: base },
+    { name: `head ${variant}`, variant, plugin: head },
+  ]),
+];
+
+/** @param {'module' | 'commonjs'} sourceType */
+const eslintsFor = (sourceType) =>
+  runs.map(
+    ({ variant, plugin }) =>
+      new ESLint({
+        cwd: ROOT,
+        cache: false,
+        stats: true,
+        overrideConfigFile: true,
+        overrideConfig: variantConfig(variant, sourceType, { plugin, n: {}, tsParser, root: ROOT, sourceGlobs: SOURCE_GLOBS }),
+      }),
+  );
+const eslints = { module: eslintsFor('module'), commonjs: eslintsFor('commonjs') };
+const files = /** @type {const} */ (['module', 'commonjs']).flatMap((sourceType) =>
+  job.files[sourceType].map((file) => ({ file, sourceType, text: readFileSync(file, 'utf8') })),
+);
+
+// Untimed first, as in paired-child.js: compiling the parser and ESLint is nobody's cost.
+const WARM_UP_FILES = 30;
+for (const { file, sourceType, text } of files.slice(0, WARM_UP_FILES)) {
+  for (const eslint of eslints[sourceType]) await eslint.lintText(text, { filePath: file });
+}
+
+const totals = runs.map(({ name }) => ({ name, wallMs: 0, ruleMs: 0, findings: 0 }));
+for (const [index, { file, sourceType, text }] of files.entries()) {
+  for (let step = 0; step < totals.length; step++) {
+    const run = (index + step) % totals.length;
+    const total = /** @type {(typeof totals)[number]} */ (totals[run]);
+    const eslint = /** @type {import('eslint').ESLint} */ (eslints[sourceType][run]);
+    const start = performance.now();
+    const [result] = await eslint.lintText(text, { filePath: file });
+    total.wallMs += performance.now() - start;
+    total.findings += result?.messages.filter((message) => message.ruleId).length ?? 0;
+    for (const pass of result?.stats?.times.passes ?? []) {
+      for (const [id, { total: time }] of Object.entries(pass.rules ?? {})) if (id.startsWith('event-loop/')) total.ruleMs += time;
+    }
+  }
+}
+
+process.stdout.write(
+  `${JSON.stringify({
+    files: files.length,
+    runs: Object.fromEntries(totals.map(({ name, ...numbers }) => [name, numbers])),
+  })}\n`,
+);

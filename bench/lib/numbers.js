@@ -1,0 +1,18 @@
+// Small helpers the bench scripts share: medians, and how numbers print.
+
+/** @param {number[]} values */
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const at = (/** @type {number} */ i) => sorted[i] ?? NaN;
+  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+};
+
+/** @param {number[]} values */
+export const sum = (values) => values.reduce((a, b) => a + b, 0);
+
+/** A ratio as a change: 1.059 → `+5.9%`. */
+export const pct = (/** @type {number} */ ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+
+/** Milliseconds, with a decimal below 100. */
+export const ms = (/** @type {number} */ value) => `${value < 100 ? value.toFixed(1) : Math.round(value)} ms`;
