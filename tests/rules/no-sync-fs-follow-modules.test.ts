@@ -728,6 +728,34 @@ describe('no-sync-fs: helpers in other modules, through ESLint’s Linter', () =
     ]);
   });
 
+  // RuleTester wraps the parser, so only these tests see @typescript-eslint/parser itself, and with it
+  // the way helpers are parsed for it: espree for JavaScript (the .cjs helpers above), then
+  // typescript-estree for what espree rejects.
+  it('a JavaScript helper that espree rejects (Flow annotations) is parsed with the configured parser', () => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(
+      ts`
+        import express from 'express';
+        import { renderInvoice } from '../legacy/invoice-pdf.js';
+
+        const app = express();
+
+        app.get('/invoices/:number', (req, res) => {
+          res.send(renderInvoice({ number: req.params.number, total: 0 }));
+        });
+      `,
+      config(),
+      fixture('routes/invoices.ts'),
+    );
+    expect(messages.map(({ line, column, endColumn, message }) => ({ line, column, endColumn, message }))).toEqual([
+      {
+        line: 7,
+        column: 12,
+        endColumn: 66,
+        message: helperMessage(EXPRESS_ROUTE, 'renderInvoice', `\`fs.readFileSync()\` (${FIX}/legacy/invoice-pdf.js:8)`),
+      },
+    ]);
+  });
+
   it('the handler file itself, when the CLI lints the fixture folder, is not reported', () => {
     const messages = new Linter({ cwd: process.cwd() }).verify(
       ts`
