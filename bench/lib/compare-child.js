@@ -5,7 +5,7 @@
 // the wall time less than the machine's noise does, but shows in the rule time every round. Reads
 // a job file (argv[2]) from bench/compare.js and prints one JSON line.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { lintInRotation, ruleFindings } from './rotation.js';
 
 /**
  * @typedef {{
@@ -49,35 +49,19 @@ const eslintsFor = (sourceType) =>
       }),
   );
 const eslints = { module: eslintsFor('module'), commonjs: eslintsFor('commonjs') };
-const files = /** @type {const} */ (['module', 'commonjs']).flatMap((sourceType) =>
-  job.files[sourceType].map((file) => ({ file, sourceType, text: readFileSync(file, 'utf8') })),
-);
-
-// Untimed first, as in paired-child.js: compiling the parser and ESLint is nobody's cost.
-const WARM_UP_FILES = 30;
-for (const { file, sourceType, text } of files.slice(0, WARM_UP_FILES)) {
-  for (const eslint of eslints[sourceType]) await eslint.lintText(text, { filePath: file });
-}
-
 const totals = runs.map(({ name }) => ({ name, wallMs: 0, ruleMs: 0, findings: 0 }));
-for (const [index, { file, sourceType, text }] of files.entries()) {
-  for (let step = 0; step < totals.length; step++) {
-    const run = (index + step) % totals.length;
-    const total = /** @type {(typeof totals)[number]} */ (totals[run]);
-    const eslint = /** @type {import('eslint').ESLint} */ (eslints[sourceType][run]);
-    const start = performance.now();
-    const [result] = await eslint.lintText(text, { filePath: file });
-    total.wallMs += performance.now() - start;
-    total.findings += result?.messages.filter((message) => message.ruleId).length ?? 0;
-    for (const pass of result?.stats?.times.passes ?? []) {
-      for (const [id, { total: time }] of Object.entries(pass.rules ?? {})) if (id.startsWith('event-loop/')) total.ruleMs += time;
-    }
+const files = await lintInRotation(eslints, job.files, (run, result, wallMs) => {
+  const total = /** @type {(typeof totals)[number]} */ (totals[run]);
+  total.wallMs += wallMs;
+  total.findings += ruleFindings(result);
+  for (const pass of result.stats?.times.passes ?? []) {
+    for (const [id, { total: time }] of Object.entries(pass.rules ?? {})) if (id.startsWith('event-loop/')) total.ruleMs += time;
   }
-}
+});
 
 process.stdout.write(
   `${JSON.stringify({
-    files: files.length,
+    files,
     runs: Object.fromEntries(totals.map(({ name, ...numbers }) => [name, numbers])),
   })}\n`,
 );

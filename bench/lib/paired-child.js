@@ -4,7 +4,7 @@
 // ratio stays steady where separate processes (lint-child.js) differ by tens of percent on a busy
 // machine. Reads a job file (argv[2]) from bench/run.js and prints one JSON line.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { lintInRotation, ruleFindings } from './rotation.js';
 
 /**
  * @typedef {{
@@ -39,34 +39,16 @@ const eslintsFor = (sourceType) =>
   );
 /** ESLint instances by source type, then variant. */
 const eslints = { module: eslintsFor('module'), commonjs: eslintsFor('commonjs') };
-const files = /** @type {const} */ (['module', 'commonjs']).flatMap((sourceType) =>
-  job.files[sourceType].map((file) => ({ file, sourceType, text: readFileSync(file, 'utf8') })),
-);
-
-// Untimed first: whichever variant met the first files would otherwise pay for compiling the
-// parser and ESLint (hundreds of milliseconds) on its own.
-const WARM_UP_FILES = 30;
-for (const { file, sourceType, text } of files.slice(0, WARM_UP_FILES)) {
-  for (const eslint of eslints[sourceType]) await eslint.lintText(text, { filePath: file });
-}
-
 const totals = job.variants.map((variant) => ({ variant, wallMs: 0, findings: 0 }));
-for (const [index, { file, sourceType, text }] of files.entries()) {
-  for (let step = 0; step < totals.length; step++) {
-    const variant = (index + step) % totals.length;
-    const total = /** @type {(typeof totals)[number]} */ (totals[variant]);
-    const eslint = /** @type {import('eslint').ESLint} */ (eslints[sourceType][variant]);
-    const start = performance.now();
-    const [result] = await eslint.lintText(text, { filePath: file });
-    total.wallMs += performance.now() - start;
-    // Rule findings only: `noInlineConfig` makes ESLint warn (with no rule id) about directive comments.
-    total.findings += result?.messages.filter((message) => message.ruleId).length ?? 0;
-  }
-}
+const files = await lintInRotation(eslints, job.files, (variant, result, wallMs) => {
+  const total = /** @type {(typeof totals)[number]} */ (totals[variant]);
+  total.wallMs += wallMs;
+  total.findings += ruleFindings(result);
+});
 
 process.stdout.write(
   `${JSON.stringify({
-    files: files.length,
+    files,
     variants: Object.fromEntries(totals.map(({ variant, wallMs, findings }) => [variant, { wallMs, findings }])),
   })}\n`,
 );

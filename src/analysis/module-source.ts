@@ -56,12 +56,13 @@ export function parseModule(
   /** The parser's own visitor keys, when it has them; ESTree's otherwise. */
   let visitorKeys: Record<string, readonly string[]> | undefined;
   try {
+    const typeScript = isTypeScriptEslintParser(parser);
     // A JavaScript helper of a TypeScript project parses with espree when it can: typescript-estree
     // builds a TypeScript tree and converts it, and espree takes under half the time for the same tree.
-    const javaScript = isTypeScriptEslintParser(parser) && JAVASCRIPT_FILE.test(filePath) ? parseJavaScript(text, options) : undefined;
+    const javaScript = typeScript && JAVASCRIPT_FILE.test(filePath) ? parseJavaScript(text, options) : undefined;
     if (javaScript) {
       ast = javaScript;
-    } else if (isTypeScriptEslintParser(parser)) {
+    } else if (typeScript) {
       ({ ast, scopeManager } = parseTypeScript(text, options));
       visitorKeys = TYPESCRIPT_KEYS as Record<string, readonly string[]>;
     } else if (parser.parseForESLint) {
@@ -81,9 +82,9 @@ export function parseModule(
   scopeManager ??= analyze(ast as never, {
     ecmaVersion: 2022,
     sourceType: 'module',
-    // eslint-scope copies its visitor keys into every pattern visitor it makes, so given ESTree's
-    // keys it runs several times slower than on its own (which know ESTree); other nodes are
-    // walked by their own keys, as ESLint does, without `parent`.
+    // Given visitor keys, eslint-scope merges them into its own in every visitor it makes (one per
+    // pattern): several times slower than its own keys, which know ESTree. Other nodes are walked
+    // by their own keys without `parent`, as ESLint does.
     ...(visitorKeys ? { childVisitorKeys: visitorKeys as Record<string, string[]> } : {}),
     fallback: getKeys as (node: object) => string[],
   }) as unknown as TSESLint.Scope.ScopeManager;
