@@ -13,9 +13,11 @@ const WARM_UP_FILES = 30;
  * @param {{ module: string[], commonjs: string[] }} files
  * @param {(instance: number, result: import('eslint').ESLint.LintResult, wallMs: number) => void} record
  *   called after each timed lint with the instance's index
+ * @param {(index: number, count: number) => number[]} [orderOf] the order of the instances for the
+ *   file at `index`: by default each starts every count-th file
  * @returns {Promise<number>} how many files were linted
  */
-export async function lintInRotation(eslints, files, record) {
+export async function lintInRotation(eslints, files, record, orderOf = rotation) {
   const texts = /** @type {const} */ (['module', 'commonjs']).flatMap((sourceType) =>
     files[sourceType].map((file) => ({ file, sourceType, text: readFileSync(file, 'utf8') })),
   );
@@ -24,8 +26,7 @@ export async function lintInRotation(eslints, files, record) {
   }
   for (const [index, { file, sourceType, text }] of texts.entries()) {
     const instances = eslints[sourceType];
-    for (let step = 0; step < instances.length; step++) {
-      const instance = (index + step) % instances.length;
+    for (const instance of orderOf(index, instances.length)) {
       const eslint = /** @type {import('eslint').ESLint} */ (instances[instance]);
       const start = performance.now();
       const [result] = await eslint.lintText(text, { filePath: file });
@@ -35,6 +36,10 @@ export async function lintInRotation(eslints, files, record) {
   }
   return texts.length;
 }
+
+/** The default order: the instances in turn, starting one later with each file. */
+export const rotation = (/** @type {number} */ index, /** @type {number} */ count) =>
+  Array.from({ length: count }, (_, step) => (index + step) % count);
 
 /** Rule findings only: `noInlineConfig` makes ESLint warn (with no rule id) about directive comments. */
 export const ruleFindings = (/** @type {import('eslint').ESLint.LintResult} */ result) =>
