@@ -6,7 +6,7 @@ import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
 import { isFunctionNode, propertyName, skipTypeWrappers } from '../util/ast.js';
 import { blocksWith } from './blocking-conditions.js';
-import { globalReferences, iterateModuleReferences } from './module-references.js';
+import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
@@ -779,39 +779,9 @@ function traceMapOf(summary: ModuleSummary): TraceMapNode {
   return root;
 }
 
-/** Specifiers of `import`, `export ... from`, `require()` and `import()` that may name a local module. */
-function localSpecifiers(source: ModuleSource): Set<string> {
-  const specifiers = new Set<string>();
-  for (const statement of source.ast.body) {
-    if (
-      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
-      statement.source &&
-      !(statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.importKind === 'type' : statement.exportKind === 'type')
-    ) {
-      specifiers.add(statement.source.value);
-    }
-    if (
-      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-    ) {
-      specifiers.add(statement.moduleReference.expression.value);
-    }
-  }
-  // `require` is a declared global in CommonJS configs (`sourceType: 'commonjs'`, `globals.node`), unresolved otherwise.
-  const globalScope = source.scopeManager?.globalScope;
-  for (const identifier of globalScope ? globalReferences(globalScope, 'require') : []) {
-    const call = identifier.parent;
-    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) {
-      const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
-      if (name) specifiers.add(name);
-    }
-  }
-  for (const specifier of [...specifiers]) {
-    if (specifier.startsWith('node:') || specifier.startsWith('@types/')) specifiers.delete(specifier);
-  }
-  return specifiers;
+/** Specifiers of `import`, `export ... from` and `require()` that may name a local module. */
+function localSpecifiers(source: ModuleSource): string[] {
+  return [...moduleLoads(source).valueSpecifiers].filter((specifier) => !specifier.startsWith('node:') && !specifier.startsWith('@types/'));
 }
 
 /** Local variables bound to exports of `specifier`, with the export each one names. */

@@ -45,7 +45,7 @@ export function* iterateModuleReferences<T>(
 ): Generator<ModuleReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return;
-  const loads = moduleLoads(sourceCode, globalScope);
+  const loads = moduleLoads(sourceCode);
   if (!loadsAny(loads, traceMap)) return;
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
   const seen = new Set<TSESTree.Node>();
@@ -91,6 +91,12 @@ export function* iterateModuleReferences<T>(
 interface ModuleLoads {
   /** Every specifier the file loads: top-level imports and re-exports, `import x = require()`, and the calls below. */
   readonly specifiers: ReadonlySet<string>;
+  /**
+   * The specifiers loaded for their values, in source order: not by type-only imports and
+   * re-exports, nor by `process.getBuiltinModule()` (always one of Node's). The modules the
+   * cross-module analysis follows are among these.
+   */
+  readonly valueSpecifiers: ReadonlySet<string>;
   /** `require('x')` and `process.getBuiltinModule('x')` calls, with the constant specifier. */
   readonly calls: readonly { readonly call: TSESTree.CallExpression; readonly name: string }[];
 }
@@ -102,38 +108,44 @@ const moduleLoadsByProgram = new WeakMap<TSESTree.Program, ModuleLoads>();
  * trace map, and most files load none of its modules, so they are spared a ReferenceTracker (a
  * question costs a few set lookups, where a search of the text for each map's names scanned the file).
  */
-function moduleLoads(source: ModuleSource, globalScope: TSESLint.Scope.Scope): ModuleLoads {
+export function moduleLoads(source: ModuleSource): ModuleLoads {
   let loads = moduleLoadsByProgram.get(source.ast);
   if (loads) return loads;
   const specifiers = new Set<string>();
+  const valueSpecifiers = new Set<string>();
+  const add = (specifier: string, forValues: boolean): void => {
+    specifiers.add(specifier);
+    if (forValues) valueSpecifiers.add(specifier);
+  };
   for (const statement of source.ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration:
-      case AST_NODE_TYPES.ExportAllDeclaration:
-        specifiers.add(statement.source.value);
+        add(statement.source.value, statement.importKind !== 'type');
         break;
+      case AST_NODE_TYPES.ExportAllDeclaration:
       case AST_NODE_TYPES.ExportNamedDeclaration:
-        if (statement.source) specifiers.add(statement.source.value);
+        if (statement.source) add(statement.source.value, statement.exportKind !== 'type');
         break;
       case AST_NODE_TYPES.TSImportEqualsDeclaration:
         if (statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-          specifiers.add(statement.moduleReference.expression.value);
+          add(statement.moduleReference.expression.value, true);
         }
         break;
     }
   }
   const calls: { call: TSESTree.CallExpression; name: string }[] = [];
-  const addCall = (call: TSESTree.CallExpression): void => {
+  const addCall = (call: TSESTree.CallExpression, forValues: boolean): void => {
     const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
     if (name == null) return;
     calls.push({ call, name });
-    specifiers.add(name);
+    add(name, forValues);
   };
-  for (const identifier of globalReferences(globalScope, 'require')) {
+  const globalScope = source.scopeManager?.globalScope;
+  for (const identifier of globalScope ? globalReferences(globalScope, 'require') : []) {
     const call = identifier.parent;
-    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) addCall(call);
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) addCall(call, true);
   }
-  for (const identifier of globalReferences(globalScope, 'process')) {
+  for (const identifier of globalScope ? globalReferences(globalScope, 'process') : []) {
     const member = identifier.parent;
     if (
       member.type === AST_NODE_TYPES.MemberExpression &&
@@ -142,10 +154,11 @@ function moduleLoads(source: ModuleSource, globalScope: TSESLint.Scope.Scope): M
       member.parent.type === AST_NODE_TYPES.CallExpression &&
       member.parent.callee === member
     ) {
-      addCall(member.parent);
+      // Always one of Node's modules, never a local one.
+      addCall(member.parent, false);
     }
   }
-  loads = { specifiers, calls };
+  loads = { specifiers, valueSpecifiers, calls };
   moduleLoadsByProgram.set(source.ast, loads);
   return loads;
 }
