@@ -77,8 +77,8 @@ function analyseFile(
     catalogTraceMap: blockingApiTraceMap(catalog),
     mayCallCatalog: catalogTextCheck(catalog),
   };
-  // Asked only once the file turns out to import a local module: reading that module's import
-  // graph costs more than classifying this file's functions.
+  // Asked only when the file imports a module other than Node's, before any import is resolved:
+  // resolving them, and reading their import graph, costs more than classifying this file's functions.
   const followImports =
     followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContextOf(context), checksAsyncFunctions));
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);

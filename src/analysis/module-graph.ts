@@ -517,15 +517,11 @@ export function analyseModuleSites(
     const traceMap: Record<string, TraceMapNode> = {};
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
     for (const specifier of localSpecifiers(source)) {
+      // The gate before any resolution: it only classifies this file's functions, which is cheaper
+      // than listing the directories an import may name, and it says no for most files.
+      if (!follows()) break;
       const target = resolveModule(file, specifier);
       if (!target) continue;
-      // A module already known to export nothing that blocks adds nothing either way: no need to
-      // ask the gate, which walks this module's functions for code to check.
-      if (following === undefined && cachedSummary(target, graphOptions)?.exports.size === 0) {
-        dependencies.push(target);
-        continue;
-      }
-      if (!follows()) break;
       dependencies.push(target);
       const summary = summarise(target, graphOptions);
       if (summary.exports.size === 0) continue;

@@ -1,7 +1,7 @@
 /**
  * analyseModuleSites' `followImports` gate: a linted file asks whether it has code worth following
- * imports for only when it imports a local module not already known to export nothing that blocks,
- * and a "no" reads none of them.
+ * imports for only when it imports a module other than Node's, once and before resolving any, and
+ * a "no" resolves and reads none of them.
  */
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it, vi } from 'vitest';
@@ -57,21 +57,20 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[5, []]]);
   });
 
-  it('is not asked when the file imports no local module', () => {
+  it("is not asked when the file imports only Node's modules", () => {
     const gate = vi.fn(() => true);
     const source = parse(ts`
-      import express from 'express';
+      import { createServer } from 'node:http';
       import { readFileSync } from 'node:fs';
 
-      export const app = express();
-      app.get('/', (req, res) => res.send(readFileSync('index.html', 'utf8')));
+      export const server = createServer((req, res) => res.end(readFileSync('index.html', 'utf8')));
     `);
     const result = analyseModuleSites(source, file, options, gate);
     expect(gate).not.toHaveBeenCalled();
     expect(result.sites).toHaveLength(1);
   });
 
-  it('is not asked when every local import is already known to export nothing that blocks', () => {
+  it('is asked before any import is resolved, also when the imports are known to export nothing', () => {
     const importsFormat = parse(ts`
       import { formatMoney } from '../lib/format.js';
 
@@ -79,19 +78,17 @@ describe('analyseModuleSites: the followImports gate', () => {
         return formatMoney(cents);
       }
     `);
-    // The first file asks and is told "yes": lib/format.ts is summarised (empty) and cached.
-    const first = vi.fn(() => true);
-    expect(analyseModuleSites(importsFormat, file, options, first).sites).toEqual([]);
-    expect(first).toHaveBeenCalledTimes(1);
+    // lib/format.ts is summarised (empty) and cached.
+    expect(analyseModuleSites(importsFormat, file, options, () => true).dependencies).toEqual([fixture('lib/format.ts')]);
 
-    const gate = vi.fn(() => true);
+    const gate = vi.fn(() => false);
     const result = analyseModuleSites(importsFormat, file, options, gate);
-    expect(gate).not.toHaveBeenCalled();
-    expect(result.dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(gate).toHaveBeenCalledTimes(1);
+    expect(result.dependencies).toEqual([]);
     expect(result.sites).toEqual([]);
   });
 
-  it('is still asked for an import whose summary is not known to be empty', () => {
+  it('is asked once, however many modules the file imports', () => {
     const importsBoth = parse(ts`
       import { formatMoney } from '../lib/format.js';
       import { renderTemplate } from '../lib/templates.js';
@@ -100,18 +97,12 @@ describe('analyseModuleSites: the followImports gate', () => {
         return renderTemplate('receipt', { total: formatMoney(cents) });
       }
     `);
-    analyseModuleSites(importsBoth, file, options, () => true);
-
-    const gate = vi.fn(() => false);
-    const result = analyseModuleSites(importsBoth, file, options, gate);
-    expect(gate).toHaveBeenCalledTimes(1);
-    expect(result.dependencies).toEqual([fixture('lib/format.ts')]);
-    expect(result.sites).toEqual([]);
-
     const yes = vi.fn(() => true);
-    expect(analyseModuleSites(importsBoth, file, options, yes).sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
+    const result = analyseModuleSites(importsBoth, file, options, yes);
+    expect(yes).toHaveBeenCalledTimes(1);
+    expect(result.dependencies).toEqual([fixture('lib/format.ts'), fixture('lib/templates.ts')]);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
       [5, ['renderTemplate', 'loadTemplate']],
     ]);
-    expect(yes).toHaveBeenCalledTimes(1);
   });
 });
