@@ -3,6 +3,7 @@ import type { BlockingCall } from '../src/analysis/file-analysis.js';
 import type { BlockingApi } from '../src/catalog/index.js';
 import { shellHttpClients } from '../src/catalog/http.js';
 import { createBlockingCallRule } from '../src/blocking-rule.js';
+import { argumentsOf } from '../src/util/ast.js';
 
 export default createBlockingCallRule({
   name: 'no-sync-http',
@@ -17,7 +18,7 @@ function shellHttpCall(call: BlockingCall): BlockingApi | undefined {
   if (!direct || direct.invocation !== 'direct' || api.family !== 'child-process') return undefined;
   if (!api.modules.includes(shellHttpClients.module) || api.path.length !== 1) return undefined;
   const commandLine = shellHttpClients.functions.get(api.path[0]!);
-  const first = node.arguments[0];
+  const first = argumentsOf(node)[0];
   if (commandLine === undefined || !first) return undefined;
   const text = leadingText(first);
   if (text === undefined) return undefined;

@@ -12,6 +12,7 @@ import {
   type BlockingRuleOptions,
 } from './options.js';
 import { createRule } from './util/create-rule.js';
+import { calleeOf } from './util/ast.js';
 
 export type BlockingRuleMessageIds =
   | 'blocking'
@@ -99,7 +100,7 @@ function report(
     context.report({
       node: call.node,
       messageId: 'blockingOnFirstRequest',
-      data: { callee: call.direct ? apiName(api) : calleeName(call.node.callee), context: where },
+      data: { callee: call.direct ? apiName(api) : calleeName(calleeOf(call.node)), context: where },
     });
     return;
   }
@@ -111,7 +112,7 @@ function report(
       node: call.node,
       messageId: 'blockingHelper',
       data: {
-        callee: calleeName(call.node.callee),
+        callee: calleeName(calleeOf(call.node)),
         context: where,
         chain: [...inner.map((helper) => `\`${helper}()\``), `\`${apiName(api)}()\` (${display(context.cwd, file)}:${line})`].join(' → '),
         fix: replacement

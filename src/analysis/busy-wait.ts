@@ -8,6 +8,7 @@ import { iterateGlobalReferences, iterateModuleReferences, type ModuleReference 
 
 /** A call that sleeps or waits synchronously. */
 export interface SleepCall extends NonNullable<ReturnType<typeof callThrough>> {
+  readonly node: TSESTree.CallExpression;
   readonly api: SleepApi;
 }
 
@@ -64,8 +65,10 @@ const clockMaps = traceMaps(clockReads);
 export function findSleepCalls(sourceCode: Readonly<TSESLint.SourceCode>): SleepCall[] {
   const calls = new Map<TSESTree.CallExpression, SleepCall>();
   for (const reference of iterateTraced(sourceCode, sleepMaps)) {
-    const call = callThrough(reference.node);
-    if (!call || calls.has(call.node)) continue;
+    const through = callThrough(reference.node);
+    // A tagged template runs no sleep the catalog names: its tags are other APIs (`$.sync`).
+    if (through?.node.type !== AST_NODE_TYPES.CallExpression || calls.has(through.node)) continue;
+    const call = { node: through.node, reference: through.reference, invocation: through.invocation };
     const api = reference.info;
     if ('shell' in api && !runsSleep(sourceCode, call, api)) continue;
     calls.set(call.node, { ...call, api });

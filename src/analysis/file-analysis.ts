@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../catalog/index.js';
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
-import { isFunctionNode } from '../util/ast.js';
+import { isFunctionNode, type CallSite } from '../util/ast.js';
 import { analyseModuleSites, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import type { Reach } from './reachability.js';
@@ -28,7 +28,7 @@ export interface RequestSite {
 
 /** A call that blocks, with the request-time context it runs in. */
 export interface BlockingCall extends RequestSite {
-  readonly node: TSESTree.CallExpression;
+  readonly node: CallSite;
   /** The catalog API the call reaches (itself, or at the end of the helper chain). */
   readonly api: BlockingApi;
   readonly reach: Reach;

@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
-import { isFunctionNode, propertyName, skipTypeWrappers } from '../util/ast.js';
+import { argumentsOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
@@ -741,11 +741,11 @@ function resultCalls(
 /** The API's own arguments (after `thisArg` for `.call()`; unknown, so not blocking, for `.apply()`) decide. */
 function blocksWithArguments(
   source: ModuleSource,
-  call: { node: TSESTree.CallExpression; invocation: DirectCall['invocation'] },
+  call: { node: CallSite; invocation: DirectCall['invocation'] },
   condition: BlockingCondition,
 ): boolean {
   if (call.invocation === 'apply' || call.invocation === 'callback') return false;
-  const args = call.invocation === 'call' ? call.node.arguments.slice(1) : call.node.arguments;
+  const args = call.invocation === 'call' ? argumentsOf(call.node).slice(1) : argumentsOf(call.node);
   return blocksWith(condition, args, source.getScope(call.node));
 }
 

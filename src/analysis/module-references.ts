@@ -170,8 +170,9 @@ function loadsAny(loads: ModuleLoads, traceMap: object): boolean {
 
 /**
  * Where a binding of a traced export (`import { readFileSync }`, `const { readFileSync } = require()`)
- * is passed on rather than called: `readFileSync.call(null, p)`, `paths.map(readFileSync)`.
- * ReferenceTracker reports the binding and the direct calls, not these uses.
+ * is passed on rather than called, or runs as a tag: `readFileSync.call(null, p)`,
+ * `paths.map(readFileSync)`, `` execaSync`git status` ``. ReferenceTracker reports the binding and
+ * the direct calls, not these uses.
  */
 function* indirectUses(source: ModuleSource, binding: TSESTree.Node): Generator<TSESTree.Identifier> {
   const local =
@@ -189,7 +190,8 @@ function* indirectUses(source: ModuleSource, binding: TSESTree.Node): Generator<
     const passed = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use);
     const method =
       parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use ? propertyName(parent.property, parent.computed) : undefined;
-    if (passed || method === 'call' || method === 'apply') yield use;
+    const tag = parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === use;
+    if (passed || tag || method === 'call' || method === 'apply') yield use;
   }
 }
 

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
-import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { isFunctionNode, propertyName, skipTypeWrappers, type CallSite, type FunctionNode } from '../util/ast.js';
 import type { ModuleSource } from './module-source.js';
 
 /** Where a catalog API is called: shown at the end of a chain ("(src/templates.ts:14)"). */
@@ -27,7 +27,7 @@ export interface Reach {
 
 /** A call that blocks: a catalog API itself, or a helper that reaches one. */
 export interface Site {
-  readonly node: TSESTree.CallExpression;
+  readonly node: CallSite;
   readonly reach: Reach;
   /** For a call of a helper in the same module: the helper. */
   readonly callee?: FunctionNode;
@@ -387,13 +387,17 @@ export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
 
 /**
  * The call that runs a catalog reference: the tracker reports `f(...)` itself, and a read such as
- * `fs.f` whose parent may be `fs.f(...)`, `fs.f.call(...)`, `fs.f.apply(...)` or `items.map(fs.f)`.
+ * `fs.f` whose parent may be `fs.f(...)`, `fs.f.call(...)`, `fs.f.apply(...)`, `items.map(fs.f)`
+ * or the tagged template `$.sync\`...\``.
  */
 export function callThrough(
   reference: TSESTree.Node,
-): { node: TSESTree.CallExpression; reference: TSESTree.Node; invocation: 'direct' | 'call' | 'apply' | 'callback' } | undefined {
+): { node: CallSite; reference: TSESTree.Node; invocation: 'direct' | 'call' | 'apply' | 'callback' } | undefined {
   if (reference.type === AST_NODE_TYPES.CallExpression) {
     return { node: reference, reference: reference.callee, invocation: 'direct' };
+  }
+  if (reference.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && reference.parent.tag === reference) {
+    return { node: reference.parent, reference, invocation: 'direct' };
   }
   const call = callOf(reference);
   if (!call) return undefined;

@@ -20,6 +20,14 @@ const promiseTwin = (
   replacement: { module, name, ...(requiredArguments && { requiredArguments }) },
 });
 
+/** `$.<syncName>` of a script module, whose promise twin is `$` itself. */
+const scriptSync = (module: string, syncName: string): BlockingApi => ({
+  family: 'child-process',
+  modules: [module],
+  path: ['$', syncName],
+  replacement: { module, name: '$' },
+});
+
 const AWAITED_PROCESS = '`await execa()` or promisified `execFile()` from `node:child_process`';
 
 export const packageApis: readonly BlockingApi[] = [
@@ -34,6 +42,12 @@ export const packageApis: readonly BlockingApi[] = [
     advice: 'Call the module itself and await it: `await execa(file, args)` takes the same arguments.',
   },
   promiseTwin('child-process', 'execa', 'commandSync', 'command'),
+  // execa 8+ and zx 8+ scripts: `$.sync\`git status\`` (execa also spells it `$.s`); `await $\`...\``
+  // resolves to the same result.
+  scriptSync('execa', 'sync'),
+  scriptSync('execa', 's'),
+  scriptSync('zx', 'sync'),
+  scriptSync('zx/core', 'sync'),
   {
     family: 'child-process',
     modules: ['cross-spawn'],

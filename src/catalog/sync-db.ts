@@ -294,7 +294,7 @@ export const syncDbSources: readonly SyncDbSource[] = [
     ],
     clientType: 'Database',
     types: {
-      // `db.sql\`...\`` runs a query too, but a tagged template is not a call: not reported yet.
+      // `db.sql\`...\`` runs a query too: queries are followed through calls on the value only, not tags.
       Database: { members: { prepare: 'Statement' }, runs: ['exec'] },
       Statement: { members: { bind: 'Statement' }, runs: ['all', 'get', 'run'] },
     },

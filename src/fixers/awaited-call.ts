@@ -3,11 +3,11 @@ import type { BlockingCall, RequestSite } from '../analysis/file-analysis.js';
 import type { DirectCall } from '../analysis/module-graph.js';
 import { unresolvedByName } from '../analysis/module-references.js';
 import { bareModuleName, importSpecifiers, type AwaitedReplacement, type BlockingApi } from '../catalog/index.js';
-import { isFunctionNode, propertyName, type FunctionNode } from '../util/ast.js';
+import { argumentsOf, calleeOf, isFunctionNode, propertyName, type CallSite, type FunctionNode } from '../util/ast.js';
 
 /** A call of a catalog API itself, with how it was written: what the rewrite works from. */
 interface DirectBlockingCall extends DirectCall {
-  readonly node: TSESTree.CallExpression;
+  readonly node: CallSite;
   readonly api: BlockingApi;
 }
 
@@ -29,7 +29,7 @@ export function awaitedSuggestion(
 ): AwaitedSuggestion | undefined {
   const replacement = blocking.api.replacement;
   const { node: call, direct } = blocking;
-  if (!direct || !replacement || replacement.differs || direct.invocation !== 'direct' || call.optional) return undefined;
+  if (!direct || !replacement || replacement.differs || direct.invocation !== 'direct' || (call.type === AST_NODE_TYPES.CallExpression && call.optional)) return undefined;
   if (!argumentsSupported(call, replacement)) return undefined;
   const result = resultUse(call, replacement);
   if (!result) return undefined;
@@ -53,7 +53,7 @@ export function awaitedSuggestion(
   return {
     makesHandlerAsync,
     fix: (fixer) => {
-      const rest = sourceCode.text.slice(call.callee.range[1], call.range[1]);
+      const rest = sourceCode.text.slice(calleeOf(call).range[1], call.range[1]);
       const awaited = `await ${callee.text}${rest}`;
       const { target, property } = result;
       let text: string;
@@ -69,7 +69,7 @@ export function awaitedSuggestion(
 
 interface ResultUse {
   /** The node the awaited expression replaces: the call, or `call.toString()` when the rewrite drops it. */
-  readonly target: TSESTree.CallExpression;
+  readonly target: CallSite;
   /** Property of the resolved value to read (`stdout`); undefined when the whole value is the result or it is unused. */
   readonly property?: string;
 }
@@ -80,8 +80,16 @@ interface ResultUse {
  * decodes output the sync form returns as a Buffer, only a string use (an `encoding` option, or
  * `.toString()`, which the rewrite drops because the awaited form already decoded it).
  */
-function resultUse(call: TSESTree.CallExpression, replacement: AwaitedReplacement): ResultUse | undefined {
+function resultUse(call: CallSite, replacement: AwaitedReplacement): ResultUse | undefined {
   if (call.parent.type === AST_NODE_TYPES.ExpressionStatement) return { target: call };
+  // The result is called: `execaSync(options)` and `$.sync(options)` bind options to a new
+  // function (`$.sync({ cwd })\`ls\``), and awaiting that function would not run the command.
+  if (
+    (call.parent.type === AST_NODE_TYPES.TaggedTemplateExpression && call.parent.tag === call) ||
+    (call.parent.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call)
+  ) {
+    return undefined;
+  }
   const property = replacement.resultProperty;
   if (!replacement.decodesByDefault || hasEncodingOption(call)) return { target: call, property };
   const member = call.parent;
@@ -105,8 +113,8 @@ function resultUse(call: TSESTree.CallExpression, replacement: AwaitedReplacemen
 const UTF8 = new Set(['utf8', 'utf-8']);
 
 /** An options object literal with an `encoding` string: both forms then return that encoding's result. */
-function hasEncodingOption(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
+function hasEncodingOption(call: CallSite): boolean {
+  return argumentsOf(call).some(
     (argument) =>
       argument.type === AST_NODE_TYPES.ObjectExpression &&
       argument.properties.some(
@@ -120,7 +128,7 @@ function hasEncodingOption(call: TSESTree.CallExpression): boolean {
 }
 
 /** The await must be evaluated in `fn`'s body: not in its parameters, a class field or a static block. */
-export function enclosingFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
+export function enclosingFunction(call: CallSite): FunctionNode | undefined {
   let child: TSESTree.Node = call;
   for (let current: TSESTree.Node | undefined = call.parent; current; child = current, current = current.parent) {
     if (
@@ -175,7 +183,7 @@ function isPromiseType(type: TSESTree.TypeNode): boolean {
 }
 
 /** `await` binds tighter than these positions allow, so the awaited call needs parentheses there. */
-export function needsParentheses(call: TSESTree.CallExpression): boolean {
+export function needsParentheses(call: CallSite): boolean {
   const parent = call.parent;
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression:
@@ -201,10 +209,11 @@ export function needsParentheses(call: TSESTree.CallExpression): boolean {
  * as many as it needs, no file descriptor literal where it wants a FileHandle, and no option it
  * ignores (an options object it cannot see into may hold one).
  */
-function argumentsSupported(call: TSESTree.CallExpression, replacement: AwaitedReplacement): boolean {
-  const [first, ...rest] = call.arguments;
-  if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
-  if (call.arguments.length < (replacement.requiredArguments ?? 0)) return false;
+function argumentsSupported(call: CallSite, replacement: AwaitedReplacement): boolean {
+  const args = argumentsOf(call);
+  const [first, ...rest] = args;
+  if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  if (args.length < (replacement.requiredArguments ?? 0)) return false;
   if (
     replacement.fileDescriptorArgument &&
     first?.type === AST_NODE_TYPES.Literal &&

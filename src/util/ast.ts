@@ -13,6 +13,22 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/**
+ * What runs a function where it is written: a call, or a tagged template (`execaSync\`git status\``
+ * calls its tag with the template's parts).
+ */
+export type CallSite = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
+/** The function a call site runs: the callee, or the tag. */
+export function calleeOf(site: CallSite): TSESTree.Expression {
+  return site.type === AST_NODE_TYPES.TaggedTemplateExpression ? site.tag : site.callee;
+}
+
+/** The arguments as written; a tagged template's parts are not arguments any option or condition reads. */
+export function argumentsOf(site: CallSite): readonly TSESTree.CallExpressionArgument[] {
+  return site.type === AST_NODE_TYPES.TaggedTemplateExpression ? [] : site.arguments;
+}
+
 /** The static name of a property key (`a.b`, `a['b']`, `{ b: 1 }`), if it has one. */
 export function propertyName(key: TSESTree.Node, computed = false): string | undefined {
   if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;

@@ -27,6 +27,11 @@ const entries: EntryCase[] = [
   },
   { api: 'execa.sync', call: `sync('git', ['status'])` },
   { api: 'execa.commandSync', call: `commandSync('git status')`, awaited: `await m.command('git status')` },
+  // Script methods run a tagged template: `await $\`...\`` resolves to the same result.
+  { api: 'execa.$.sync', call: '$.sync`git status`', awaited: 'await m.$`git status`' },
+  { api: 'execa.$.s', call: '$.s`git status`', awaited: 'await m.$`git status`' },
+  { api: 'zx.$.sync', call: '$.sync`git status`', awaited: 'await m.$`git status`' },
+  { api: 'zx/core.$.sync', call: '$.sync`git status`', awaited: 'await m.$`git status`' },
   { api: 'cross-spawn.sync', call: `sync('git', ['status'], { stdio: 'inherit' })` },
   { api: 'shelljs.exec', call: `exec('git status', { silent: true })` },
   { api: 'shelljs.cmd', call: `cmd('git', 'status')` },
@@ -160,6 +165,57 @@ const suggestionCases = [
   errors: [{ messageId: 'blocking' as const, suggestions: [{ messageId: 'useAwaited' as const, output }] }],
 }));
 
+/** Tagged templates run their tag: reported at the whole template, rewritten to the awaited tag. */
+const execa = `import { execaSync } from 'execa';`;
+const taggedTemplates = [
+  {
+    code: express(execa, 'const { stdout } = execaSync`git status --short`;'),
+    errors: [
+      {
+        messageId: 'blocking' as const,
+        line: 5,
+        column: 22,
+        endColumn: 51,
+        suggestions: [
+          {
+            messageId: 'useAwaited' as const,
+            output: express(`import { execaSync, execa } from 'execa';`, 'const { stdout } = await execa`git status --short`;'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Its result read in place: the awaited template is parenthesised.
+    code: express(`import { $ } from 'zx';`, 'res.send($.sync`git log -1`.stdout);'),
+    errors: [
+      {
+        messageId: 'blocking' as const,
+        line: 5,
+        column: 12,
+        endColumn: 30,
+        suggestions: [{ messageId: 'useAwaited' as const, output: express(`import { $ } from 'zx';`, 'res.send((await $`git log -1`).stdout);') }],
+      },
+    ],
+  },
+  // Options bound first (`$.sync(options)` returns a method that runs the template): reported at
+  // the binding call, without a suggestion, since awaiting the bound method would run nothing.
+  ...['$.sync({ cwd: repo })`ls`;', 'execaSync({ cwd: repo })`ls`;'].map((body) => ({
+    code: express(`import { $, execaSync } from 'execa';`, body),
+    errors: [{ messageId: 'blocking' as const, line: 5, column: 3, endColumn: body.indexOf('`') + 3, suggestions: [] }],
+  })),
+  // Through a helper of the same file.
+  {
+    code: `${execa}
+import express from 'express';
+const app = express();
+const branch = () => execaSync\`git branch --show-current\`.stdout;
+app.get('/x', (req, res) => res.send(branch()));
+`,
+    errors: [{ messageId: 'blockingHelper' as const, line: 5, column: 38, endColumn: 46 }],
+  },
+];
+
 const syncHandler = {
   code: express(cp, `res.send(execSync('ls', { encoding: 'utf8' }));`, { sync: true }),
   errors: [
@@ -191,7 +247,7 @@ withoutSuggestion.push({
   errors: [{ messageId: 'blocking' as const, suggestions: [] }],
 });
 
-const invalid = [...entryInvalid, ...styleInvalid, ...suggestionCases, syncHandler, ...withoutSuggestion];
+const invalid = [...entryInvalid, ...styleInvalid, ...suggestionCases, ...taggedTemplates, syncHandler, ...withoutSuggestion];
 
 runRuleTests('no-sync-child-process', rule, {
   valid: [
@@ -200,6 +256,9 @@ runRuleTests('no-sync-child-process', rule, {
     // The async forms.
     express(`import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';`, `const { stdout } = await promisify(exec)('ls');`),
     express(`import { execa } from 'execa';`, `await execa('git', ['status']);`),
+    express(`import { $, execa } from 'execa';`, 'await $`git status`; await execa`git status`; await $({ cwd: repo })`ls`;'),
+    // A tag that merely shares the name.
+    express(``, 'const $ = { sync: (parts) => parts.join(\'\') }; res.send($.sync`ok`);'),
     express(`import { spawn } from 'node:child_process';`, `spawn('git', ['status']).on('close', done);`),
     // User functions and methods that merely share the name.
     express(``, `function execSync(command) { return command; } execSync('ls');`),
