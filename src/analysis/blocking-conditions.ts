@@ -25,10 +25,17 @@ export function blocksWith(
           return property.value.type === AST_NODE_TYPES.Literal && property.value.value === false;
         });
       });
+    case 'unless-options-bound':
+      return !bindsOptions(args);
     case 'through-result':
       // Decided where the result is used (resultCalls in module-graph.ts), never at the call itself.
       return false;
   }
+}
+
+/** One options object literal and nothing else: `execaSync({ cwd })`, `$.sync({ stdio: 'inherit' })`. */
+export function bindsOptions(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  return args.length === 1 && args[0]!.type === AST_NODE_TYPES.ObjectExpression;
 }
 
 /** `randomFillSync(buffer, offset?, size?)`: bytes filled, when the arguments say. */

@@ -5,7 +5,7 @@ import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
 import { argumentsOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
-import { blocksWith } from './blocking-conditions.js';
+import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
@@ -482,8 +482,16 @@ export function analyseModuleSites(
       }
       continue;
     }
-    const call = callThrough(reference.node);
-    if (!call || seen.has(call.node)) continue;
+    let call = callThrough(reference.node);
+    if (!call) continue;
+    // `$.sync({ cwd })\`ls\``: the call binds options, and the template it is the tag of runs the command.
+    if (reference.info.blocksWhen?.kind === 'unless-options-bound' && call.node.type === AST_NODE_TYPES.CallExpression) {
+      const { parent } = call.node;
+      if (parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === call.node && bindsOptions(call.node.arguments)) {
+        call = { ...call, node: parent };
+      }
+    }
+    if (seen.has(call.node)) continue;
     seen.add(call.node);
     if (reference.info.blocksWhen && !blocksWithArguments(source, call, reference.info.blocksWhen)) continue;
     seeds.push({

@@ -20,20 +20,27 @@ const promiseTwin = (
   replacement: { module, name, ...(requiredArguments && { requiredArguments }) },
 });
 
+/** An execa 6+ method, which given only options binds them (`execaSync({ cwd })`) and runs nothing. */
+const execaTwin = (syncName: string, name: string): BlockingApi => ({
+  ...promiseTwin('child-process', 'execa', syncName, name),
+  blocksWhen: { kind: 'unless-options-bound' },
+});
+
 /** `$.<syncName>` of a script module, whose promise twin is `$` itself. */
 const scriptSync = (module: string, syncName: string): BlockingApi => ({
   family: 'child-process',
   modules: [module],
   path: ['$', syncName],
   replacement: { module, name: '$' },
+  blocksWhen: { kind: 'unless-options-bound' },
 });
 
 const AWAITED_PROCESS = '`await execa()` or promisified `execFile()` from `node:child_process`';
 
 export const packageApis: readonly BlockingApi[] = [
   // execa 6-9 (ESM, named exports); execa 10 dropped the `execaCommand*` pair.
-  promiseTwin('child-process', 'execa', 'execaSync', 'execa'),
-  promiseTwin('child-process', 'execa', 'execaCommandSync', 'execaCommand'),
+  execaTwin('execaSync', 'execa'),
+  execaTwin('execaCommandSync', 'execaCommand'),
   // execa 5 and older (CommonJS): the module is the async function, `sync` hangs off it.
   {
     family: 'child-process',

@@ -75,6 +75,12 @@ export type BlockingCondition =
    */
   | { readonly kind: 'sync-unless-option'; readonly option: string }
   /**
+   * execa's and zx's sync methods given one options object (`$.sync({ cwd })`) return a method
+   * with those options bound instead of running anything; used as a tag right away
+   * (`` $.sync({ cwd })`ls` ``), the template runs the command and is the call reported.
+   */
+  | { readonly kind: 'unless-options-bound' }
+  /**
    * The call itself does not block; its result does (`deasync(fn)` returns a blocking function,
    * `new XMLHttpRequest()` an object whose `open(method, url, false)` makes it synchronous). When the
    * result is held in a `const` of the same file, its calls are reported (calls of `method` on it,

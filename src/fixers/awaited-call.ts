@@ -3,7 +3,7 @@ import type { BlockingCall, RequestSite } from '../analysis/file-analysis.js';
 import type { DirectCall } from '../analysis/module-graph.js';
 import { unresolvedByName } from '../analysis/module-references.js';
 import { bareModuleName, importSpecifiers, type AwaitedReplacement, type BlockingApi } from '../catalog/index.js';
-import { argumentsOf, calleeOf, isFunctionNode, propertyName, type CallSite, type FunctionNode } from '../util/ast.js';
+import { argumentsOf, isFunctionNode, propertyName, type CallSite, type FunctionNode } from '../util/ast.js';
 
 /** A call of a catalog API itself, with how it was written: what the rewrite works from. */
 interface DirectBlockingCall extends DirectCall {
@@ -53,7 +53,8 @@ export function awaitedSuggestion(
   return {
     makesHandlerAsync,
     fix: (fixer) => {
-      const rest = sourceCode.text.slice(calleeOf(call).range[1], call.range[1]);
+      // After the name the rewrite replaces: arguments, a template, or both (`$.sync({ cwd })\`ls\``).
+      const rest = sourceCode.text.slice(direct.reference.range[1], call.range[1]);
       const awaited = `await ${callee.text}${rest}`;
       const { target, property } = result;
       let text: string;

@@ -199,11 +199,28 @@ const taggedTemplates = [
     ],
   },
   // Options bound first (`$.sync(options)` returns a method that runs the template): reported at
-  // the binding call, without a suggestion, since awaiting the bound method would run nothing.
-  ...['$.sync({ cwd: repo })`ls`;', 'execaSync({ cwd: repo })`ls`;'].map((body) => ({
-    code: express(`import { $, execaSync } from 'execa';`, body),
-    errors: [{ messageId: 'blocking' as const, line: 5, column: 3, endColumn: body.indexOf('`') + 3, suggestions: [] }],
+  // the template, which the awaited form takes with the same options.
+  ...[
+    ['$.sync({ cwd: repo })`ls`;', 'await $({ cwd: repo })`ls`;', '{ $, execaSync }'],
+    ['execaSync({ cwd: repo })`ls`;', 'await execa({ cwd: repo })`ls`;', '{ $, execaSync, execa }'],
+  ].map(([body, awaited, names]) => ({
+    code: express(`import { $, execaSync } from 'execa';`, body!),
+    errors: [
+      {
+        messageId: 'blocking' as const,
+        line: 5,
+        column: 3,
+        endColumn: body!.length + 2,
+        suggestions: [{ messageId: 'useAwaited' as const, output: express(`import ${names} from 'execa';`, awaited!) }],
+      },
+    ],
   })),
+  // Options the rule cannot see: maybe bound, maybe not. Reported at the call, without a
+  // suggestion, since awaiting a bound method would run nothing.
+  {
+    code: express(execa, 'execaSync(options)`ls`;'),
+    errors: [{ messageId: 'blocking' as const, line: 5, column: 3, endColumn: 21, suggestions: [] }],
+  },
   // Through a helper of the same file.
   {
     code: `${execa}
@@ -257,6 +274,8 @@ runRuleTests('no-sync-child-process', rule, {
     express(`import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';`, `const { stdout } = await promisify(exec)('ls');`),
     express(`import { execa } from 'execa';`, `await execa('git', ['status']);`),
     express(`import { $, execa } from 'execa';`, 'await $`git status`; await execa`git status`; await $({ cwd: repo })`ls`;'),
+    // Binding options runs nothing; the bound method is not followed.
+    express(`import { $, execaSync } from 'execa';`, `const git = execaSync({ cwd: repo }); const sh = $.sync({ stdio: 'inherit' });`),
     // A tag that merely shares the name.
     express(``, 'const $ = { sync: (parts) => parts.join(\'\') }; res.send($.sync`ok`);'),
     express(`import { spawn } from 'node:child_process';`, `spawn('git', ['status']).on('close', done);`),
