@@ -11,6 +11,33 @@ import plugin from '../src/index.js';
  * @types/node, and so must every suggestion output. Handlers use node:http and the Fetch API
  * (Next.js-style route files), whose types ship with @types/node.
  */
+/**
+ * Type declarations of packages the machine does not install, served as node_modules/<name>: the
+ * call signatures the suggestions rely on, as the packages' own typings declare them.
+ */
+const PACKAGES: Record<string, string> = {
+  // execa 9: every method takes a template, an options object (returning the method with them
+  // bound), or a file and arguments; the sync ones return the result the async ones resolve to.
+  execa: `
+    export interface Result { stdout: string; stderr: string; exitCode?: number }
+    type TemplateString = readonly [TemplateStringsArray, ...unknown[]];
+    interface Options { cwd?: string }
+    export interface SyncMethod {
+      (...template: TemplateString): Result;
+      (options: Options): SyncMethod;
+      (file: string, args?: readonly string[], options?: Options): Result;
+    }
+    export interface Method {
+      (...template: TemplateString): Promise<Result>;
+      (options: Options): Method;
+      (file: string, args?: readonly string[], options?: Options): Promise<Result>;
+    }
+    export declare const execa: Method;
+    export declare const execaSync: SyncMethod;
+    export declare const $: Method & { sync: SyncMethod; s: SyncMethod };
+  `,
+};
+
 const inputs: { name: string; filename: string; code: string }[] = [
   {
     name: 'sync node:http listener becomes async, named import added',
@@ -60,6 +87,19 @@ export async function POST(request: Request) {
 }
 `,
   },
+  {
+    name: 'execa tagged templates become awaited templates, bound options kept',
+    filename: 'server.ts',
+    code: `import { createServer } from 'node:http';
+import { $, execaSync } from 'execa';
+
+createServer((req, res) => {
+  const branch: string = execaSync\`git branch --show-current\`.stdout;
+  const log: string = $.sync({ cwd: '/srv/repo' })\`git log -1\`.stdout;
+  res.end(branch + log);
+}).listen(3000);
+`,
+  },
 ];
 
 const require = createRequire(import.meta.url);
@@ -81,11 +121,20 @@ function typeErrors(filename: string, code: string): string[] {
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
-  host.fileExists = (name) => name === fileName || fileExists(name);
-  host.readFile = (name) => (name === fileName ? code : readFile(name));
+  const virtual = new Map([[fileName, code]]);
+  for (const [name, declarations] of Object.entries(PACKAGES)) {
+    virtual.set(`/virtual/node_modules/${name}/package.json`, JSON.stringify({ name, type: 'module', types: 'index.d.ts' }));
+    virtual.set(`/virtual/node_modules/${name}/index.d.ts`, declarations);
+  }
+  host.fileExists = (name) => virtual.has(name) || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) =>
+    [...virtual.keys()].some((file) => file.startsWith(`${name}/`)) || (directoryExists?.(name) ?? false);
+  host.readFile = (name) => virtual.get(name) ?? readFile(name);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, version) => {
-    if (name === fileName) return ts.createSourceFile(name, code, version);
+    const text = virtual.get(name);
+    if (text !== undefined) return ts.createSourceFile(name, text, version);
     if (!libraryFiles.has(name)) libraryFiles.set(name, getSourceFile(name, version));
     return libraryFiles.get(name);
   };
