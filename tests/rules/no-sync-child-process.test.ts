@@ -221,6 +221,25 @@ const taggedTemplates = [
     code: express(execa, 'execaSync(options)`ls`;'),
     errors: [{ messageId: 'blocking' as const, line: 5, column: 3, endColumn: 21, suggestions: [] }],
   },
+  // Through a helper of another module (tests/fixtures/follow-calls/lib/git.ts).
+  {
+    filename: 'tests/fixtures/follow-calls/routes/status.ts',
+    code: express(`import { currentRevision } from '../lib/git.js';`, 'res.json({ revision: currentRevision() });'),
+    errors: [
+      {
+        messageId: 'blockingHelper' as const,
+        data: {
+          callee: 'currentRevision',
+          context: 'Express route handler',
+          chain: '`zx.$.sync()` (tests/fixtures/follow-calls/lib/git.ts:5)',
+          fix: 'Use `await $()` from `zx` there, and await the helper here.',
+        },
+        line: 5,
+        column: 24,
+        endColumn: 41,
+      },
+    ],
+  },
   // Through a helper of the same file.
   {
     code: `${execa}
