@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
-import { argumentsOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { argumentsOf, calleeOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, type ModuleSource, type Parser } from './module-source.js';
@@ -594,7 +594,7 @@ export function analyseModuleSites(
     seeds.push({
       node,
       reach: { api, site: { file, line: node.loc.start.line }, helpers: [], crossModule: false },
-      direct: { reference: node.callee, moduleName, invocation: 'direct' },
+      direct: { reference: calleeOf(node), moduleName, invocation: 'direct' },
     });
   }
 

@@ -9,21 +9,21 @@ import {
   type SyncDbOrmType,
   type SyncDbSource,
 } from '../catalog/sync-db.js';
-import { isFunctionNode, propertyName, skipTypeWrappers } from '../util/ast.js';
+import { isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 import type { ModuleSource } from './module-source.js';
 import { callersOf, descendants } from './reachability.js';
 
 /** A query of a synchronous driver: found like a catalog call, reported like one. */
 export interface DbSite {
-  readonly node: TSESTree.CallExpression;
+  readonly node: CallSite;
   readonly api: BlockingApi;
   /** The driver module as the file imports it (`node:sqlite`). */
   readonly moduleName: string;
 }
 
 /** What a followed expression evaluates to. */
-type Kind = 'database' | 'statement' | 'transaction' | 'client';
+type Kind = 'database' | 'statement' | 'tagStore' | 'transaction' | 'client';
 
 /** A database, statement, transaction function or ORM client: what module summaries record of an export. */
 export interface DbValue {
@@ -40,7 +40,7 @@ interface Value extends DbValue {
 }
 
 /** Records a query at `node`: the entry of `path` (`Statement`, `get`) of the value's source. */
-type Site = (node: TSESTree.CallExpression, value: Value, ...path: string[]) => void;
+type Site = (node: CallSite, value: Value, ...path: string[]) => void;
 
 export interface DbAnalysis {
   readonly sites: readonly DbSite[];
@@ -96,7 +96,7 @@ export function syncDbSites(
   source: ModuleSource,
   imported: Iterable<[TSESLint.Scope.Variable, DbValue]> = [],
 ): DbAnalysis {
-  const sites = new Map<TSESTree.CallExpression, DbSite>();
+  const sites = new Map<CallSite, DbSite>();
   const seen = new Map<TSESTree.Node, Set<string>>();
   const values = new Map<TSESTree.Node, DbValue>();
   const queue: Value[] = [];
@@ -191,13 +191,23 @@ function member(
   site: Site,
 ): void {
   const method = propertyName(expression.property, expression.computed);
-  const call = expression.parent;
-  if (!method || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== expression) return;
+  const use = expression.parent;
+  if (!method) return;
+  if (value.kind === 'tagStore') {
+    const { tagStore } = driver;
+    if (use?.type === AST_NODE_TYPES.TaggedTemplateExpression && use.tag === expression && tagStore?.queries.includes(method)) {
+      site(use, value, tagStore.type, method);
+    }
+    return;
+  }
+  if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== expression) return;
+  const call = use;
   switch (value.kind) {
     case 'database':
       if (driver.queries.includes(method)) site(call, value, driver.databaseType, method);
       else if (driver.prepares.includes(method)) next(call, 'statement');
       else if (method === driver.transaction) next(call, 'transaction');
+      else if (method === driver.tagStore?.create) next(call, 'tagStore');
       break;
     case 'statement':
       if (driver.statementQueries.includes(method)) site(call, value, driver.statementType, method);
@@ -239,7 +249,12 @@ function ormUse(
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
   const name = propertyName(parent.property, parent.computed);
   if (!name) return true;
-  const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : undefined;
+  const use = parent.parent;
+  if (use.type === AST_NODE_TYPES.TaggedTemplateExpression && use.tag === parent && type.tags?.includes(name)) {
+    site(use, value, value.type!, name);
+    return true;
+  }
+  const call = use.type === AST_NODE_TYPES.CallExpression && use.callee === parent ? use : undefined;
   const derived = type.members && own(type.members, name);
   if (derived) next(call ?? parent, 'client', derived);
   else if (call && type.runs?.includes(name)) site(call, value, value.type!, name);

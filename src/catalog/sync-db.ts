@@ -27,6 +27,11 @@ export interface SyncDbDriver {
   readonly statementQueries: readonly string[];
   /** Statement methods that configure the statement and return it (chainable, not a query). */
   readonly statementChain: readonly string[];
+  /**
+   * A database method that returns a tag store, whose methods run a tagged template as a
+   * prepared query (`` sql.get`SELECT ...` ``), and how entries name the store's type.
+   */
+  readonly tagStore?: { readonly create: string; readonly type: string; readonly queries: readonly string[] };
 }
 
 /**
@@ -91,6 +96,8 @@ export interface SyncDbOrmType {
   readonly terminals?: readonly string[];
   /** Methods of other values that run a query on the value they are given (`sql\`...\`.execute(db)`). */
   readonly runOn?: readonly string[];
+  /** Members that run a tagged template as a query (`` db.sql`SELECT ...` ``). */
+  readonly tags?: readonly string[];
 }
 
 export type SyncDbSource = SyncDbDriver | SyncDbOrm;
@@ -154,6 +161,8 @@ export const syncDbSources: readonly SyncDbSource[] = [
     prepares: ['prepare'],
     statementQueries: ['all', 'get', 'iterate', 'run'],
     statementChain: [],
+    // Node 24.9+: `const sql = db.createTagStore(); sql.get\`SELECT ... ${id}\``.
+    tagStore: { create: 'createTagStore', type: 'SQLTagStore', queries: ['all', 'get', 'iterate', 'run'] },
   },
   {
     kind: 'driver',
@@ -294,8 +303,7 @@ export const syncDbSources: readonly SyncDbSource[] = [
     ],
     clientType: 'Database',
     types: {
-      // `db.sql\`...\`` runs a query too: queries are followed through calls on the value only, not tags.
-      Database: { members: { prepare: 'Statement' }, runs: ['exec'] },
+      Database: { members: { prepare: 'Statement' }, runs: ['exec'], tags: ['sql'] },
       Statement: { members: { bind: 'Statement' }, runs: ['all', 'get', 'run'] },
     },
   },
@@ -355,16 +363,18 @@ const entry = (source: SyncDbSource, path: readonly string[]): BlockingApi => {
 /** The catalog entry of each query method: `Database.exec`, `Statement.get`, `drizzle.select`, `Knex` (`db('users')`). */
 function entriesOf(source: SyncDbSource): BlockingApi[] {
   if (source.kind === 'orm') {
-    return Object.entries(source.types).flatMap(([type, { callable, runs = [], builders = [], terminals = [] }]) => [
+    return Object.entries(source.types).flatMap(([type, { callable, runs = [], builders = [], terminals = [], tags = [] }]) => [
       ...(callable ? [entry(source, [type])] : []),
-      ...[...new Set([...runs, ...builders, ...terminals])].sort().map((method) => entry(source, [type, method])),
+      ...[...new Set([...runs, ...builders, ...terminals, ...tags])].sort().map((method) => entry(source, [type, method])),
     ]);
   }
+  const { tagStore } = source;
   return [
     ...[...source.queries, ...(source.transaction ? [source.transaction] : [])].map((method) =>
       entry(source, [source.databaseType, method]),
     ),
     ...source.statementQueries.map((method) => entry(source, [source.statementType, method])),
+    ...(tagStore ? tagStore.queries.map((method) => entry(source, [tagStore.type, method])) : []),
   ];
 }
 

@@ -198,6 +198,11 @@ const cases: Case[] = [
     query('db0.Database.exec', `db.exec('DELETE FROM sessions')`),
   ),
   invalid(
+    'db0: the sql tagged template runs a query',
+    express(DB0, 'const { rows } = await db.sql`SELECT * FROM users WHERE id = ${req.params.id}`; res.json(rows);'),
+    query('db0.Database.sql', 'db.sql`SELECT * FROM users WHERE id = ${req.params.id}`'),
+  ),
+  invalid(
     'db0 with the node:sqlite connector, a bound statement',
     express(
       `import { createDatabase } from 'db0';\nimport nodeSqlite from 'db0/connectors/node-sqlite';\nconst db = createDatabase(nodeSqlite({ name: 'app' }));`,

@@ -76,6 +76,17 @@ const cases: Case[] = [
     query('node:sqlite.StatementSync.all', `stmt.all()`),
   ),
   invalid(
+    'node:sqlite tag store (Node 24.9+): each tagged template runs a query',
+    express(
+      `import { DatabaseSync } from 'node:sqlite';\nconst db = new DatabaseSync('app.db');\nconst sql = db.createTagStore();`,
+      'const user = sql.get`SELECT * FROM users WHERE id = ${req.params.id}`; sql.run`DELETE FROM sessions`; for (const row of sql.iterate`SELECT * FROM posts`) res.write(row); res.json(sql.all`SELECT * FROM users`);',
+    ),
+    query('node:sqlite.SQLTagStore.get', 'sql.get`SELECT * FROM users WHERE id = ${req.params.id}`'),
+    query('node:sqlite.SQLTagStore.run', 'sql.run`DELETE FROM sessions`'),
+    query('node:sqlite.SQLTagStore.iterate', 'sql.iterate`SELECT * FROM posts`'),
+    query('node:sqlite.SQLTagStore.all', 'sql.all`SELECT * FROM users`'),
+  ),
+  invalid(
     'bun:sqlite query() and statements',
     express(
       `import { Database } from 'bun:sqlite';\nconst db = new Database('app.db');`,
@@ -167,6 +178,11 @@ runRuleTests('no-sync-db', rule, {
     // An async driver with the same method names.
     express(`import { Pool } from 'pg';\nconst db = new Pool();`, `const rows = await db.query('SELECT 1'); db.prepare('x').get(); db.exec('x');`),
     express(`import sqlite3 from 'sqlite3';\nconst db = new sqlite3.Database('app.db');`, `db.get('SELECT 1', (error, row) => res.json(row));`),
+    // Creating, sizing and clearing a tag store run no query; `get` called as a method is not a tag.
+    express(
+      `import { DatabaseSync } from 'node:sqlite';\nconst db = new DatabaseSync('app.db');`,
+      'const sql = db.createTagStore(10); res.json({ size: sql.size(), capacity: sql.capacity }); sql.clear();',
+    ),
     // A user object and a Map with `.get()`.
     express(``, `const cache = new Map(); const store = { prepare: () => ({ get: () => 1 }) }; res.json([cache.get(req.params.id), store.prepare('x').get()]);`),
     // drizzle over an async driver.
