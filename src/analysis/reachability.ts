@@ -430,9 +430,9 @@ function isShared(source: ModuleSource, target: TSESTree.Node): boolean {
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   if (root.type === AST_NODE_TYPES.ThisExpression) return target !== root;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(source.getScope(root), root);
-  const scopeType = variable?.scope.type;
-  return scopeType === 'module' || scopeType === 'global';
+  const scope = ASTUtils.findVariable(source.getScope(root), root)?.scope;
+  // A CommonJS file's top level is the function Node wraps it in (`sourceType: 'commonjs'`).
+  return scope?.type === 'module' || scope?.type === 'global' || (scope?.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
 }
 
 /** The assignment sits in the consequent of an `if` that tests `target` for absence. */

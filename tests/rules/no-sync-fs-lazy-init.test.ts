@@ -2,6 +2,9 @@
  * One-time initialisation of a shared value inside a handler blocks only the first request: not
  * reported by default, reported as `blockingOnFirstRequest` with `reportLazyInit: true`.
  */
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { eventLoopPlugin } from '../linter-config.js';
 import { EXPRESS_ROUTE, rule, ruleTester, ts } from './no-sync-fs.helpers.js';
 
 const code = ts`
@@ -85,4 +88,43 @@ ruleTester.run('no-sync-fs: lazy one-time initialisation', rule, {
       errors: [{ messageId: 'blockingHelper', line: 9, column: 44, endLine: 9, endColumn: 67 }],
     },
   ],
+});
+
+// ESLint's default parser scopes a CommonJS file's top level as the function Node wraps the module
+// in (typescript-eslint puts it in the global scope, which the cases above cover).
+describe('no-sync-fs: lazy initialisation in CommonJS on the default parser', () => {
+  const commonJs = ts`
+    const fs = require('fs');
+    const express = require('express');
+    const app = express();
+    let config;
+    function getConfig() {
+      if (!config) config = JSON.parse(fs.readFileSync('config.json', 'utf8'));
+      return config;
+    }
+    app.get('/', (req, res) => { res.json(getConfig()); });
+  `;
+  const lint = (options: Record<string, unknown>) =>
+    new Linter().verify(
+      commonJs,
+      [
+        {
+          files: ['**/*.js'],
+          plugins: { 'event-loop': eventLoopPlugin },
+          languageOptions: { sourceType: 'commonjs' },
+          rules: { 'event-loop/no-sync-fs': ['error', options] },
+        },
+      ],
+      'routes.js',
+    );
+
+  it('a top-level variable is shared, as in a module: not reported by default', () => {
+    expect(lint({})).toEqual([]);
+  });
+
+  it('reported as blocking the first request with reportLazyInit', () => {
+    expect(lint({ reportLazyInit: true }).map(({ messageId, line, column, endColumn }) => ({ messageId, line, column, endColumn }))).toEqual([
+      { messageId: 'blockingOnFirstRequest', line: 9, column: 39, endColumn: 50 },
+    ]);
+  });
 });
