@@ -3,7 +3,7 @@ import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../cata
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
 import { isFunctionNode, type CallSite } from '../util/ast.js';
-import { analyseModuleSites, type DirectCall, type GraphOptions } from './module-graph.js';
+import { analyseModuleSites, rememberLintedSource, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import type { Reach } from './reachability.js';
 
@@ -81,6 +81,7 @@ function analyseFile(
   // resolving them, and reading their import graph, costs more than classifying this file's functions.
   const followImports =
     followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContextOf(context), checksAsyncFunctions));
+  if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
 

@@ -100,6 +100,38 @@ const passSources = new Map<string, ModuleSource | undefined>();
 /** Re-summarising the provisional modules after a pass: those results are final. */
 let repassing = false;
 
+/**
+ * The files ESLint linted last in this process, with the parser that parsed them: a helper among
+ * them is summarised from ESLint's tree instead of being parsed a second time. In a CLI run a file
+ * is mostly imported soon after it was linted (its neighbours come next), so a few dozen cover most
+ * such helpers; each entry holds a whole tree, tokens included, so there are not more.
+ */
+const lintedSources = new Map<string, { source: ModuleSource; parser: Parser }>();
+const LINTED_SOURCES_KEPT = 64;
+
+/**
+ * Offers the tree of a file being linted to the summaries of the files that import it. Only a tree
+ * that gives the summary its own parse would: an ES module (helpers are parsed as modules; a
+ * CommonJS tree scopes its top level otherwise) without type information (helpers are summarised
+ * without it, or a summary would depend on which file was linted first).
+ */
+export function rememberLintedSource(
+  file: string,
+  sourceCode: ModuleSource & { readonly parserServices?: { readonly program?: unknown } },
+  parser: Parser,
+): void {
+  if (sourceCode.ast.sourceType !== 'module' || sourceCode.parserServices?.program || sourceCode.text === undefined) return;
+  lintedSources.delete(file);
+  lintedSources.set(file, { source: sourceCode, parser });
+  if (lintedSources.size > LINTED_SOURCES_KEPT) lintedSources.delete(lintedSources.keys().next().value!);
+}
+
+/** The tree ESLint made of `file`, if it is of this text and this parser. */
+function lintedSource(file: string, text: string, parser: Parser): ModuleSource | undefined {
+  const linted = lintedSources.get(file);
+  return linted && linted.parser === parser && linted.source.text === text ? linted.source : undefined;
+}
+
 function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
   let byFile = summariesByParser.get(options.parser);
   if (!byFile) summariesByParser.set(options.parser, (byFile = new Map()));
@@ -394,7 +426,7 @@ function computeSummary(
         return { summary: EMPTY, dependencies, stat };
       }
     }
-    source = parseModule(text, file, options.parser, options.parserOptions);
+    source = lintedSource(file, text, options.parser) ?? parseModule(text, file, options.parser, options.parserOptions);
     if (!source) debug('skipped %s: does not parse', file);
   }
   if (!source) return { summary: EMPTY, dependencies: [], stat };
