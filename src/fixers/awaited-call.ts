@@ -343,6 +343,9 @@ function specifierLike(module: string, blockingModuleName: string): string {
 
 /** `x` of `x.f` / `x['f']` with its parentheses, so `(cp as any).execSync` keeps them. */
 function memberObjectText(sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): string {
+  // The accessor right after the object: no parentheses to keep, and no tokens to look up.
+  const next = sourceCode.text[member.object.range[1]];
+  if (next === '.' || next === '[' || next === '?') return sourceCode.text.slice(member.range[0], member.object.range[1]);
   const accessor = sourceCode.getTokenAfter(member.object, ASTUtils.isNotClosingParenToken)!;
   return sourceCode.text.slice(member.range[0], sourceCode.getTokenBefore(accessor)!.range[1]);
 }
@@ -387,12 +390,7 @@ function importFixes(
   const needed = bindings.flatMap((binding) => (binding.newImport ? [binding.newImport] : []));
   if (needed.length === 0) return () => [];
   const program = sourceCode.ast;
-  const imports = program.body.filter(
-    (statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration,
-  );
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  const usesRequire = globalScope ? unresolvedByName(globalScope).has('require') : false;
-  const esm = imports.length > 0 || (program.sourceType === 'module' && !usesRequire);
+  const { imports, esm } = moduleStyle(sourceCode);
 
   const additions: { after: TSESTree.Node; text: string }[] = [];
   const statements: string[] = [];
@@ -430,6 +428,30 @@ function importFixes(
   };
 }
 
+interface ModuleStyle {
+  readonly imports: readonly TSESTree.ImportDeclaration[];
+  /** New imports are `import` statements (else `require` declarations). */
+  readonly esm: boolean;
+}
+
+/** Per file: a file with many blocking calls asks for every one of them. */
+const moduleStyles = new WeakMap<TSESTree.Program, ModuleStyle>();
+
+function moduleStyle(sourceCode: Readonly<TSESLint.SourceCode>): ModuleStyle {
+  const program = sourceCode.ast;
+  let style = moduleStyles.get(program);
+  if (!style) {
+    const imports = program.body.filter(
+      (statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration,
+    );
+    const globalScope = sourceCode.scopeManager?.globalScope;
+    const usesRequire = globalScope ? unresolvedByName(globalScope).has('require') : false;
+    style = { imports, esm: imports.length > 0 || (program.sourceType === 'module' && !usesRequire) };
+    moduleStyles.set(program, style);
+  }
+  return style;
+}
+
 /**
  * `name` of a module the file already imports: `import { name } from 'm'`, `import * as m` or a
  * default import (`m.name`), `const { name } = require('m')` or `const m = require('m')`.
@@ -440,41 +462,60 @@ function existingBinding(
   name: string,
   scope: TSESLint.Scope.Scope,
 ): string | undefined {
-  for (const statement of sourceCode.ast.body) {
+  for (const binding of moduleBindings(sourceCode.ast)) {
+    if (!specifiers.has(binding.source)) continue;
+    if (binding.imported === undefined) {
+      if (isVisible(scope, binding.local)) return `${binding.local.name}.${name}`;
+    } else if (binding.imported === name && isVisible(scope, binding.local)) {
+      return binding.local.name;
+    }
+  }
+  return undefined;
+}
+
+interface ModuleBinding {
+  /** The specifier as written. */
+  readonly source: string;
+  readonly local: TSESTree.Identifier;
+  /** The export it binds, or undefined for the module object (namespace, default or whole `require`). */
+  readonly imported?: string;
+}
+
+const moduleBindingsByProgram = new WeakMap<TSESTree.Program, readonly ModuleBinding[]>();
+
+/** The file's top-level bindings of modules (values, not types), in source order; once per file. */
+function moduleBindings(program: TSESTree.Program): readonly ModuleBinding[] {
+  let bindings = moduleBindingsByProgram.get(program);
+  if (bindings) return bindings;
+  const found: ModuleBinding[] = [];
+  for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (!specifiers.has(statement.source.value) || statement.importKind === 'type') continue;
+      if (statement.importKind === 'type') continue;
+      const source = statement.source.value;
       for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-          if (specifier.importKind !== 'type' && propertyName(specifier.imported) === name) {
-            if (isVisible(scope, specifier.local)) return specifier.local.name;
-          }
-        } else if (isVisible(scope, specifier.local)) {
-          return `${specifier.local.name}.${name}`;
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) {
+          found.push({ source, local: specifier.local });
+          continue;
         }
+        const imported = propertyName(specifier.imported);
+        if (specifier.importKind !== 'type' && imported !== undefined) found.push({ source, local: specifier.local, imported });
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const source = requireSource(declarator.init);
-        if (!source || !specifiers.has(source)) continue;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && isVisible(scope, declarator.id)) {
-          return `${declarator.id.name}.${name}`;
-        }
-        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-          for (const property of declarator.id.properties) {
-            if (
-              property.type === AST_NODE_TYPES.Property &&
-              propertyName(property.key, property.computed) === name &&
-              property.value.type === AST_NODE_TYPES.Identifier &&
-              isVisible(scope, property.value)
-            ) {
-              return property.value.name;
-            }
-          }
+        if (!source) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) found.push({ source, local: declarator.id });
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+          const imported = propertyName(property.key, property.computed);
+          if (imported !== undefined) found.push({ source, local: property.value, imported });
         }
       }
     }
   }
-  return undefined;
+  moduleBindingsByProgram.set(program, (bindings = found));
+  return bindings;
 }
 
 /** The module-level binding `id` is what its name means at the call (not shadowed). */
