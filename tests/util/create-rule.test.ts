@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRule } from '../../src/util/create-rule.js';
 
 type Options = [{ threshold?: number; allow?: string[] }];
@@ -43,6 +43,20 @@ describe('createRule', () => {
     expect(lint(configured)).toBe(first);
     // ESLint builds a new, equal array per file when the rule's entry has options.
     expect(lint([{ threshold: 3 }])).toBe(first);
+  });
+
+  it('finds them by the element object, without building text, when a new array holds the same one', () => {
+    const { lint } = recordingRule();
+    // ESLint 9.15+ for a rule set by severity alone: a new array around meta.defaultOptions' entry.
+    const element = { threshold: 10, allow: [] };
+    const first = lint([element]);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      expect(lint([element])).toBe(first);
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('keeps different options apart', () => {
