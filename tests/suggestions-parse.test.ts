@@ -84,6 +84,19 @@ const cases: readonly Case[] = [
     suggestions: 2,
   },
   {
+    name: 'a callee in parentheses, or the last of a sequence as TypeScript compiles CommonJS calls',
+    code: asyncExpress(
+      `import fs from 'fs';`,
+      [
+        `  const a = (fs.readFileSync)(p);`,
+        `  const b = (0, fs.readFileSync)(p);`,
+        `  const c = ((0, fs.statSync))(p).size;`,
+        `  res.send({ a, b, c });`,
+      ].join('\n'),
+    ),
+    suggestions: 3,
+  },
+  {
     name: 'a call over several lines with a comment',
     code: asyncExpress(`import fs from 'fs';`, `  res.send(\n    fs.readFileSync /* why */ (\n      p,\n      'utf8',\n    ),\n  );`),
     suggestions: 1,

@@ -39,11 +39,13 @@ export function awaitedSuggestion(
   const makesHandlerAsync = !fn.async;
   if (makesHandlerAsync && !canBecomeAsync(fn, blocking)) return undefined;
 
+  const named = namedCallee(direct.reference);
+  if (!named) return undefined;
   // Built field by field: spreading the whole BlockingCall cost more than the rest of the rewrite.
   const directCall: DirectBlockingCall = {
     node: call,
     api: blocking.api,
-    reference: direct.reference,
+    reference: named,
     moduleName: direct.moduleName,
     invocation: direct.invocation,
   };
@@ -53,19 +55,32 @@ export function awaitedSuggestion(
   return {
     makesHandlerAsync,
     fix: (fixer) => {
-      // After the name the rewrite replaces: arguments, a template, or both (`$.sync({ cwd })\`ls\``).
-      const rest = sourceCode.text.slice(direct.reference.range[1], call.range[1]);
-      const awaited = `await ${callee.text}${rest}`;
+      // Only the name changes: what surrounds it stays, the parentheses of `(fs.readFileSync)(p)` and
+      // `(0, fs_1.readFileSync)(p)` (TypeScript's CommonJS output), then the arguments, a template
+      // or both (`$.sync({ cwd })\`ls\``).
+      const { text: source } = sourceCode;
+      const rewritten = `${source.slice(call.range[0], named.range[0])}${callee.text}${source.slice(named.range[1], call.range[1])}`;
+      const awaited = `await ${rewritten}`;
       const { target, property } = result;
       let text: string;
       if (property) text = `(${awaited}).${property}`;
-      else if (target.parent.type === AST_NODE_TYPES.AwaitExpression) text = `${callee.text}${rest}`;
+      else if (target.parent.type === AST_NODE_TYPES.AwaitExpression) text = rewritten;
       else text = needsParentheses(target) ? `(${awaited})` : awaited;
       const fixes = [fixer.replaceText(target, text), ...callee.importFixes(fixer)];
       if (makesHandlerAsync) fixes.push(...makeAsync(sourceCode, fn, fixer));
       return fixes;
     },
   };
+}
+
+/**
+ * The name the call goes through, which the rewrite replaces: the callee itself, or the last
+ * expression of `(0, fs_1.readFileSync)`. None for a callee that picks one of several functions
+ * (`(a ? fs.readFileSync : read)(p)`), which ReferenceTracker also reports as a call.
+ */
+function namedCallee(reference: TSESTree.Node): TSESTree.Identifier | TSESTree.MemberExpression | undefined {
+  const named = reference.type === AST_NODE_TYPES.SequenceExpression ? reference.expressions.at(-1) : reference;
+  return named?.type === AST_NODE_TYPES.Identifier || named?.type === AST_NODE_TYPES.MemberExpression ? named : undefined;
 }
 
 interface ResultUse {

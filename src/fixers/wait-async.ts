@@ -38,7 +38,9 @@ export function waitAsyncSuggestion(
   return {
     makesHandlerAsync,
     fix: (fixer) => {
-      const rewritten = `Atomics.waitAsync${sourceCode.text.slice(callee.range[1], call.range[1])}.value`;
+      // Parentheses around the callee stay where they are: `(Atomics.wait)(...)`.
+      const { text } = sourceCode;
+      const rewritten = `${text.slice(call.range[0], callee.range[0])}Atomics.waitAsync${text.slice(callee.range[1], call.range[1])}.value`;
       const awaited =
         call.parent.type === AST_NODE_TYPES.AwaitExpression
           ? rewritten

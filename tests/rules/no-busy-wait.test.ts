@@ -289,6 +289,32 @@ ruleTester.run<MessageIds, Options>('no-busy-wait', rule as never, {
         },
       ],
     },
+    // A parenthesised callee keeps its parentheses.
+    {
+      code: code(EXPRESS, "app.get('/x', async (req, res) => {", `  (Atomics.wait)(${SHARED_INT32}, 0, 0, 100);`, '});'),
+      filename: 'server.js',
+      errors: [
+        {
+          messageId: 'syncSleep',
+          data: { ...ATOMICS, ...express },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useWaitAsync',
+              output: code(
+                EXPRESS,
+                "app.get('/x', async (req, res) => {",
+                `  await (Atomics.waitAsync)(${SHARED_INT32}, 0, 0, 100).value;`,
+                '});',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     // In a sync handler, the suggestion makes the handler async; parentheses where `await` needs them.
     {
       code: code(

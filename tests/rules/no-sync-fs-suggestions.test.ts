@@ -981,3 +981,87 @@ ruleTester.run('no-sync-fs suggestions: directives stay first', rule, {
     },
   ],
 });
+
+ruleTester.run('no-sync-fs suggestions: a callee in parentheses', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "TypeScript's CommonJS output (0, fs_1.readFileSync)(p): only the name changes",
+      code: ts`
+        const fs_1 = require('fs');
+        const app = require('express')();
+        app.get('/', async (req, res) => {
+          res.send((0, fs_1.readFileSync)(p));
+        });
+      `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          ...blocking,
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              ...useAwaited,
+              output: ts`
+                const fs_1 = require('fs');
+                const app = require('express')();
+                app.get('/', async (req, res) => {
+                  res.send(await (0, fs_1.promises.readFile)(p));
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a parenthesised callee keeps its parentheses',
+      code: ts`
+        import { readFileSync } from 'fs';
+        import express from 'express';
+        const app = express();
+        app.get('/', async (req, res) => {
+          res.send((readFileSync)(p));
+        });
+      `,
+      errors: [
+        {
+          ...blocking,
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 29,
+          suggestions: [
+            {
+              ...useAwaited,
+              output: ts`
+                import { readFileSync } from 'fs';
+                import express from 'express';
+                import { readFile } from 'fs/promises';
+                const app = express();
+                app.get('/', async (req, res) => {
+                  res.send(await (readFile)(p));
+                });
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a callee that picks one of two functions: no suggestion',
+      code: ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        app.get('/', async (req, res) => {
+          res.send((req.query.raw ? fs.readFileSync : read)(p));
+        });
+      `,
+      errors: [{ ...blocking, line: 5, column: 12, endLine: 5, endColumn: 55, suggestions: [] }],
+    },
+  ],
+});
