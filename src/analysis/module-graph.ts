@@ -794,6 +794,8 @@ export function calleeName(node: TSESTree.Node): string {
   const callee = skipTypeWrappers(node); // `(req.body.ids as string[]).map`
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  // `(0, settings_1.loadSettings)(...)`: how tsc's CommonJS output calls an import.
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) return calleeName(callee.expressions.at(-1)!);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const property = propertyName(callee.property, callee.computed);
     return property ? `${calleeName(callee.object)}.${property}` : calleeName(callee.object);

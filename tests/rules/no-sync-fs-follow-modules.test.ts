@@ -696,6 +696,32 @@ describe('no-sync-fs: helpers in other modules, through ESLint’s Linter', () =
     ]);
   });
 
+  it("tsc's CommonJS output: the message names the helper called through (0, settings_1.loadSettings)()", () => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(
+      ts`
+        "use strict";
+        Object.defineProperty(exports, "__esModule", { value: true });
+        const express_1 = require("express");
+        const settings_1 = require("../legacy/compiled-settings.cjs");
+        const router = (0, express_1.Router)();
+        router.get('/settings/:name', (req, res) => {
+            res.json((0, settings_1.loadSettings)(req.params.name));
+        });
+        exports.default = router;
+      `,
+      config({ sourceType: 'commonjs' }),
+      fixture('routes/compiled-settings.cjs'),
+    );
+    expect(messages.map(({ line, column, endColumn, message }) => ({ line, column, endColumn, message }))).toEqual([
+      {
+        line: 7,
+        column: 14,
+        endColumn: 59,
+        message: helperMessage(EXPRESS_ROUTE, 'settings_1.loadSettings', `\`fs.readFileSync()\` (${FIX}/legacy/compiled-settings.cjs:8)`),
+      },
+    ]);
+  });
+
   it("CommonJS with ESLint's `sourceType: 'commonjs'`, which declares `require` as a global", () => {
     const messages = new Linter({ cwd: process.cwd() }).verify(
       ts`
