@@ -33,7 +33,9 @@ const PROGRAM_OPTIONS = ['project', 'projectService', 'programs', 'EXPERIMENTAL_
 
 /**
  * Parses another module with the parser the user configured for the file being linted, so a
- * TypeScript project's helpers parse as TypeScript. Returns undefined when the text does not parse.
+ * TypeScript project's helpers parse as TypeScript. A JavaScript file that is not valid as an ES
+ * module (strict mode: `0644`, `var package`, `with`) parses as CommonJS, as Node loads it.
+ * Returns undefined when the text does not parse.
  */
 export function parseModule(
   text: string,
@@ -51,45 +53,73 @@ export function parseModule(
     tokens: false,
     comment: false,
   };
-  let ast: TSESTree.Program;
-  let scopeManager: TSESLint.Scope.ScopeManager | undefined;
+  const typeScript = isTypeScriptEslintParser(parser);
+  let sourceType: 'module' | 'commonjs' = 'module';
+  let tree = parseTree(text, filePath, parser, typeScript, options);
+  if (!tree && MAYBE_COMMON_JS.test(filePath)) {
+    sourceType = 'commonjs';
+    const ecmaFeatures = { ...(options.ecmaFeatures as object | undefined), globalReturn: true };
+    tree = parseTree(text, filePath, parser, typeScript, { ...options, sourceType, ecmaFeatures });
+  }
+  if (!tree) return undefined;
+  const { ast, visitorKeys } = tree;
+  linkParents(ast, visitorKeys ?? KEYS);
+  const scopeManager =
+    tree.scopeManager ??
+    (analyze(ast as never, {
+      ecmaVersion: 2022,
+      sourceType,
+      // Given visitor keys, eslint-scope merges them into its own in every visitor it makes (one per
+      // pattern): several times slower than its own keys, which know ESTree. Other nodes are walked
+      // by their own keys without `parent`, as ESLint does.
+      ...(visitorKeys ? { childVisitorKeys: visitorKeys as Record<string, string[]> } : {}),
+      fallback: getKeys as (node: object) => string[],
+    }) as unknown as TSESLint.Scope.ScopeManager);
+  return { text, ast, scopeManager, getScope: (node) => scopeOf(scopeManager, node) };
+}
+
+/** JavaScript that Node may load as CommonJS: not `.mjs`, and no TypeScript (always parsed as modules). */
+const MAYBE_COMMON_JS = /\.c?js$/;
+
+interface Tree {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager?: TSESLint.Scope.ScopeManager;
   /** The parser's own visitor keys, when it has them; ESTree's otherwise. */
-  let visitorKeys: Record<string, readonly string[]> | undefined;
+  readonly visitorKeys?: Record<string, readonly string[]>;
+}
+
+/** The tree the parser gives with these options (`sourceType` among them), or undefined when it throws. */
+function parseTree(
+  text: string,
+  filePath: string,
+  parser: Parser,
+  typeScript: boolean,
+  options: Record<string, unknown>,
+): Tree | undefined {
   try {
-    const typeScript = isTypeScriptEslintParser(parser);
     // A JavaScript helper of a TypeScript project parses with espree when it can: typescript-estree
     // builds a TypeScript tree and converts it, and espree takes under half the time for the same tree.
     const javaScript = typeScript && JAVASCRIPT_FILE.test(filePath) ? parseJavaScript(text, options) : undefined;
-    if (javaScript) {
-      ast = javaScript;
-    } else if (typeScript) {
-      ({ ast, scopeManager } = parseTypeScript(text, options));
-      visitorKeys = TYPESCRIPT_KEYS as Record<string, readonly string[]>;
-    } else if (parser.parseForESLint) {
-      const result = parser.parseForESLint(text, options);
-      ast = result.ast as TSESTree.Program;
-      scopeManager = result.scopeManager as TSESLint.Scope.ScopeManager | undefined;
-      visitorKeys = result.visitorKeys;
-    } else if (parser.parse) {
-      ast = parser.parse(text, options) as TSESTree.Program;
-    } else {
-      return undefined;
+    if (javaScript) return { ast: javaScript };
+    // typescript-estree has no source type: a CommonJS retry is espree's alone.
+    if (typeScript && options.sourceType === 'module') {
+      const { ast, scopeManager } = parseTypeScript(text, options);
+      return { ast, scopeManager, visitorKeys: TYPESCRIPT_KEYS as Record<string, readonly string[]> };
     }
+    if (typeScript) return undefined;
+    if (parser.parseForESLint) {
+      const result = parser.parseForESLint(text, options);
+      return {
+        ast: result.ast as TSESTree.Program,
+        scopeManager: result.scopeManager as TSESLint.Scope.ScopeManager | undefined,
+        visitorKeys: result.visitorKeys,
+      };
+    }
+    if (parser.parse) return { ast: parser.parse(text, options) as TSESTree.Program };
   } catch {
-    return undefined;
+    // Did not parse with these options.
   }
-  linkParents(ast, visitorKeys ?? KEYS);
-  scopeManager ??= analyze(ast as never, {
-    ecmaVersion: 2022,
-    sourceType: 'module',
-    // Given visitor keys, eslint-scope merges them into its own in every visitor it makes (one per
-    // pattern): several times slower than its own keys, which know ESTree. Other nodes are walked
-    // by their own keys without `parent`, as ESLint does.
-    ...(visitorKeys ? { childVisitorKeys: visitorKeys as Record<string, string[]> } : {}),
-    fallback: getKeys as (node: object) => string[],
-  }) as unknown as TSESLint.Scope.ScopeManager;
-  const manager = scopeManager;
-  return { text, ast, scopeManager: manager, getScope: (node) => scopeOf(manager, node) };
+  return undefined;
 }
 
 const JAVASCRIPT_FILE = /\.[cm]?js$/;
@@ -100,7 +130,7 @@ function parseJavaScript(text: string, options: Record<string, unknown>): TSESTr
   try {
     return parseEspree(text, {
       ecmaVersion: 'latest',
-      sourceType: 'module',
+      sourceType: options.sourceType as 'module' | 'commonjs',
       range: true,
       loc: true,
       ecmaFeatures: { jsx: ecmaFeatures.jsx === true },

@@ -696,6 +696,33 @@ describe('no-sync-fs: helpers in other modules, through ESLint’s Linter', () =
     ]);
   });
 
+  it.each([
+    ['@typescript-eslint/parser', config({ sourceType: 'commonjs' })],
+    ["ESLint's default parser", config({ sourceType: 'commonjs' }).map(({ languageOptions, ...rest }) => ({ ...rest, languageOptions: { sourceType: languageOptions?.sourceType } }))],
+  ])('a sloppy-mode CommonJS helper (0644, a variable named package) is parsed as a script: %s', (_, linterConfig) => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(
+      ts`
+        var express = require('express');
+        var store = require('../legacy/file-store');
+        var app = express();
+        app.post('/drafts/:name', function (req, res) {
+          store.save(req.params.name, req.body);
+          res.end();
+        });
+      `,
+      linterConfig,
+      fixture('routes/drafts.js'),
+    );
+    expect(messages.map(({ line, column, endColumn, message }) => ({ line, column, endColumn, message }))).toEqual([
+      {
+        line: 5,
+        column: 3,
+        endColumn: 40,
+        message: helperMessage(EXPRESS_ROUTE, 'store.save', `\`fs.writeFileSync()\` (${FIX}/legacy/file-store.js:9)`, 'writeFile'),
+      },
+    ]);
+  });
+
   it("tsc's CommonJS output: the message names the helper called through (0, settings_1.loadSettings)()", () => {
     const messages = new Linter({ cwd: process.cwd() }).verify(
       ts`
