@@ -84,6 +84,27 @@ ruleTester.run('context: request-time code and offload boundaries', rule, {
     invalid('code written into new Worker(...) or a pool’s exec(fn) runs on a worker thread', workerCode, {
       'fs.existsSync(d)': 'Express route handler',
     }),
+    // Each of these files names only one of the two, as the text pre-check (mayOffload) looks for them.
+    invalid('code written into the global Worker, in a file that names no workerpool', ts`
+      import fs from 'fs';
+      import express from 'express';
+      const app = express();
+      app.get('/', (req, res) => {
+        new Worker(\`(\${() => fs.existsSync(a)})()\`, { eval: true });
+        res.send(fs.existsSync(b));
+      });
+    `, { 'fs.existsSync(b)': 'Express route handler' }),
+    invalid('a function passed to a pool’s exec, in a file that names no Worker', ts`
+      const fs = require('fs');
+      const express = require('express');
+      const workerpool = require('workerpool');
+      const app = express();
+      const pool = workerpool.pool();
+      app.get('/', async (req, res) => {
+        const exists = await pool.exec((path) => fs.existsSync(path), [a]);
+        res.send(exists && fs.existsSync(b));
+      });
+    `, { 'fs.existsSync(b)': 'Express route handler' }),
     invalid('importing Worker alone does not make a file a worker', ts`
       import fs from 'fs';
       import express from 'express';
