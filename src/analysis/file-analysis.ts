@@ -77,7 +77,8 @@ function analyseFile(
     catalogTraceMap: blockingApiTraceMap(catalog),
     mayCallCatalog: catalogTextCheck(catalog),
   };
-  // Asked only when the file imports a module other than Node's, before any import is resolved:
+  // Asked only when the file imports what may be a module of the project (a relative path, or a
+  // tsconfig paths alias), before any import is resolved:
   // resolving them, and reading their import graph, costs more than classifying this file's functions.
   const followImports =
     followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContextOf(context), checksAsyncFunctions));

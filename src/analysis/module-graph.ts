@@ -161,18 +161,21 @@ export function resolveModule(fromFile: string, specifier: string): string | und
 }
 
 function resolveUncached(fromFile: string, specifier: string): string | undefined {
-  let bases: string[];
-  if (specifier.startsWith('.') || specifier.startsWith('/')) {
-    bases = [resolve(dirname(fromFile), specifier)];
-  } else {
-    const matcher = pathsMatcher(dirname(fromFile));
-    bases = matcher ? matcher(specifier) : [];
-  }
-  for (const base of bases) {
+  for (const base of candidateBases(fromFile, specifier)) {
     const found = existingFile(base, fromFile);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The paths a specifier may name a file of the project at, before any is looked for on disk: the
+ * path itself, or what the importer's tsconfig `paths` map a package name to. None for a package
+ * (`express`, `fs`) that no alias maps: it resolves to nothing here.
+ */
+function candidateBases(fromFile: string, specifier: string): string[] {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return [resolve(dirname(fromFile), specifier)];
+  return pathsMatcher(dirname(fromFile))?.(specifier) ?? [];
 }
 
 /** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
@@ -557,6 +560,8 @@ export function analyseModuleSites(
     const traceMap: Record<string, TraceMapNode> = {};
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
     for (const specifier of localSpecifiers(source)) {
+      // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
+      if (candidateBases(file, specifier).length === 0) continue;
       // The gate before any resolution: it only classifies this file's functions, which is cheaper
       // than listing the directories an import may name, and it says no for most files.
       if (!follows()) break;

@@ -1,7 +1,8 @@
 /**
  * analyseModuleSites' `followImports` gate: a linted file asks whether it has code worth following
- * imports for only when it imports a module other than Node's, once and before resolving any, and
- * a "no" resolves and reads none of them.
+ * imports for only when it imports what may be a module of the project (a relative path, or a
+ * package name a tsconfig `paths` alias maps), once and before resolving any, and a "no" resolves
+ * and reads none of them.
  */
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it, vi } from 'vitest';
@@ -68,6 +69,35 @@ describe('analyseModuleSites: the followImports gate', () => {
     const result = analyseModuleSites(source, file, options, gate);
     expect(gate).not.toHaveBeenCalled();
     expect(result.sites).toHaveLength(1);
+  });
+
+  it('is not asked when every import names a package that no tsconfig paths alias maps', () => {
+    const gate = vi.fn(() => true);
+    const source = parse(ts`
+      import express from 'express';
+      import { readFileSync } from 'fs';
+      import { z } from 'zod';
+
+      export const app = express().get('/', (req, res) => res.send(readFileSync('index.html', 'utf8')));
+    `);
+    const result = analyseModuleSites(source, file, options, gate);
+    expect(gate).not.toHaveBeenCalled();
+    expect(result.dependencies).toEqual([]);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.api.path.join('.')])).toEqual([[5, 'readFileSync']]);
+  });
+
+  it('is asked for a package name that the tsconfig paths alias maps, and follows it', () => {
+    const gate = vi.fn(() => true);
+    const source = parse(ts`
+      import express from 'express';
+      import { renderTemplate } from '@lib/templates.js';
+
+      export const app = express().get('/', (req, res) => res.send(renderTemplate('home', {})));
+    `);
+    const result = analyseModuleSites(source, file, options, gate);
+    expect(gate).toHaveBeenCalledTimes(1);
+    expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
   });
 
   it('is asked before any import is resolved, also when the imports are known to export nothing', () => {
