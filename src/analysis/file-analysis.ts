@@ -78,7 +78,7 @@ function analyseFile(
     mayCallCatalog: catalogTextCheck(catalog),
   };
   // Asked only when the file imports what may be a module of the project (a relative path, or a
-  // tsconfig paths alias) that is not known to block nowhere, before resolving any import anew:
+  // tsconfig paths alias), before any import is resolved:
   // resolving them, and reading their import graph, costs more than classifying this file's functions.
   const followImports =
     followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContextOf(context), checksAsyncFunctions));

@@ -149,30 +149,15 @@ const RESOLUTION_TTL_MS = 5000;
 const FRESHNESS_MS = 1000;
 const resolutions = new Map<string, { file: string | undefined; at: number }>();
 
-const resolutionKey = (fromFile: string, specifier: string): string => `${dirname(fromFile)}\0${specifier}`;
-
 /** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
-  const key = resolutionKey(fromFile, specifier);
+  const key = `${dirname(fromFile)}\0${specifier}`;
   const now = Date.now();
   const cached = resolutions.get(key);
   if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
   const file = resolveUncached(fromFile, specifier);
   resolutions.set(key, { file, at: now });
   return file;
-}
-
-/**
- * The module an import names, when it is known to add nothing: it was resolved before, and names
- * no module (null) or one whose current summary has no blocking export. Undefined when not known:
- * never resolved (resolving would list directories), or naming a module not summarised or blocking.
- * Keeping what it reuses current asks the disk as reusing it always does (a stat, now and then).
- */
-function knownEmptyImport(fromFile: string, specifier: string, options: GraphOptions): string | null | undefined {
-  if (!resolutions.has(resolutionKey(fromFile, specifier))) return undefined;
-  const target = resolveModule(fromFile, specifier);
-  if (target === undefined) return null;
-  return cachedSummary(target, options)?.exports.size === 0 ? target : undefined;
 }
 
 function resolveUncached(fromFile: string, specifier: string): string | undefined {
@@ -577,16 +562,8 @@ export function analyseModuleSites(
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
       if (candidateBases(file, specifier).length === 0) continue;
-      // The gate before any new resolution: it only classifies this file's functions, which is
-      // cheaper than listing the directories an import may name, and it says no for most files.
-      // An import another file already resolved to a module that blocks nowhere needs no answer.
-      if (following === undefined) {
-        const known = knownEmptyImport(file, specifier, graphOptions);
-        if (known !== undefined) {
-          if (known) dependencies.push(known);
-          continue;
-        }
-      }
+      // The gate before any resolution: it only classifies this file's functions, which is cheaper
+      // than listing the directories an import may name, and it says no for most files.
       if (!follows()) break;
       const target = resolveModule(file, specifier);
       if (!target) continue;

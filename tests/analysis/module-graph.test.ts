@@ -1,9 +1,8 @@
 /**
  * analyseModuleSites' `followImports` gate: a linted file asks whether it has code worth following
  * imports for only when it imports what may be a module of the project (a relative path, or a
- * package name a tsconfig `paths` alias maps) that is not known already to block nowhere (resolved
- * for an earlier file, to a module summarised as blocking nowhere), once and before resolving any
- * other, and a "no" resolves and reads none of them.
+ * package name a tsconfig `paths` alias maps), once and before resolving any, and a "no" resolves
+ * and reads none of them.
  */
 import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it, vi } from 'vitest';
@@ -101,40 +100,21 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
   });
 
-  it('is not asked for imports that other files resolved to modules known to block nowhere', () => {
+  it('is asked before any import is resolved, also when the imports are known to export nothing', () => {
     const importsFormat = parse(ts`
       import { formatMoney } from '../lib/format.js';
-      import { missing } from './no-such-module.js';
 
       export function price(cents: number): string {
-        return formatMoney(cents) + missing;
+        return formatMoney(cents);
       }
     `);
-    // The first file to import them resolves both (one to no module) and summarises lib/format.ts: empty.
-    const first = vi.fn(() => true);
-    expect(analyseModuleSites(importsFormat, file, options, first).dependencies).toEqual([fixture('lib/format.ts')]);
-    expect(first).toHaveBeenCalledTimes(1);
+    // lib/format.ts is summarised (empty) and cached.
+    expect(analyseModuleSites(importsFormat, file, options, () => true).dependencies).toEqual([fixture('lib/format.ts')]);
 
     const gate = vi.fn(() => false);
     const result = analyseModuleSites(importsFormat, file, options, gate);
-    expect(gate).not.toHaveBeenCalled();
-    expect(result.dependencies).toEqual([fixture('lib/format.ts')]);
-    expect(result.sites).toEqual([]);
-  });
-
-  it('is asked for an import not resolved before, even beside one known to block nowhere', () => {
-    const importsNew = parse(ts`
-      import { formatMoney } from '../lib/format.js';
-      import { renderDigest } from '../lib/digest.js';
-
-      export function digest(cents: number): string {
-        return renderDigest(formatMoney(cents));
-      }
-    `);
-    const gate = vi.fn(() => false);
-    const result = analyseModuleSites(importsNew, file, options, gate);
     expect(gate).toHaveBeenCalledTimes(1);
-    expect(result.dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(result.dependencies).toEqual([]);
     expect(result.sites).toEqual([]);
   });
 
