@@ -4,11 +4,11 @@
  * on disk, the same parser, an ES module. Otherwise findings would depend on which file was linted
  * first. Each case writes its own project, so no case sees another's summaries.
  */
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { config, eventLoopPlugin, FILES } from '../linter-config.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
 
@@ -41,8 +41,11 @@ const ROUTES = ts`
 `;
 
 /** A project with lib/read-config.js (`text` on disk) and routes.js, and a Linter working in it. */
+const roots: string[] = [];
+
 function project(text = HELPER): { helper: string; routes: string; linter: Linter } {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-linted-')));
+  roots.push(root);
   mkdirSync(join(root, 'lib'));
   writeFileSync(join(root, 'lib', 'read-config.js'), text);
   writeFileSync(join(root, 'routes.js'), ROUTES);
@@ -58,6 +61,10 @@ const REPORTED = ['5:43 blockingHelper'];
 
 beforeEach(() => {
   parsed.length = 0;
+});
+
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
 describe('summaries of helpers ESLint linted earlier', () => {
