@@ -88,17 +88,33 @@ interface CacheEntry {
 const summariesByParser = new WeakMap<Parser, Map<string, CacheEntry>>();
 /** Summaries being computed, outermost first. */
 const inProgress = new Set<string>();
-/** Summaries computed while a module they import (through a cycle) was in progress: not cached yet. */
+/**
+ * Summaries of the current pass that saw an incomplete summary: a module of an import cycle (which
+ * saw the module the cycle started at before that one was done), or a module that imports one. Not
+ * cached until the pass settles them.
+ */
 const provisional = new Set<string>();
 /**
  * Every summary of the current top-level pass, provisional ones included: within a pass each module
  * is computed once, so a large graph full of cycles stays linear instead of recomputing subtrees.
  */
 const passSummaries = new Map<string, ModuleSummary>();
-/** The parsed provisional modules of the current pass: summarised once more, but parsed once. */
+/** What the cache needs of each provisional summary of the pass, once it is settled. */
+const passEntries = new Map<string, { dependencies: string[]; stat: FileStat }>();
+/** The parsed provisional modules of the current pass: summarised again while settling, but parsed once. */
 const passSources = new Map<string, ModuleSource | undefined>();
-/** Re-summarising the provisional modules after a pass: those results are final. */
-let repassing = false;
+/**
+ * The unparsed provisional modules of the current pass (their text names no catalog API): settling
+ * only asks their imports again, without reading and resolving them a second time. In a graph full
+ * of cycles these are about a quarter of all the modules a pass reads.
+ */
+const passTexts = new Map<string, { text: string; dependencies: string[]; stat: FileStat }>();
+/**
+ * Rounds of settling a pass's cycles. Each round can only add to the summaries (a longer chain,
+ * another export), so they settle, mostly in two or three rounds; one cycle longer than this is
+ * left with what it has then.
+ */
+const MAX_SETTLING_ROUNDS = 8;
 
 /**
  * The files ESLint linted last in this process, with the parser that parsed them: a helper among
@@ -309,8 +325,25 @@ function directoryMtime(directory: string): number | undefined {
 export function summarise(file: string, options: GraphOptions): ModuleSummary {
   const cached = cachedSummary(file, options);
   if (cached) return cached;
-  const summaries = summaryCache(options);
   const key = summaryKey(file, options);
+  if (inProgress.size > 0) return summariseInPass(file, key, options);
+  // The outermost summary of a pass: once every module it imports is summarised, the cycles among
+  // them are settled, and it returns its settled summary.
+  try {
+    const summary = summariseInPass(file, key, options);
+    if (provisional.size === 0) return summary;
+    settleCycles(options);
+    return passSummaries.get(key) ?? summary;
+  } finally {
+    provisional.clear();
+    passSummaries.clear();
+    passEntries.clear();
+    passSources.clear();
+    passTexts.clear();
+  }
+}
+
+function summariseInPass(file: string, key: string, options: GraphOptions): ModuleSummary {
   const inPass = passSummaries.get(key);
   if (inPass) {
     // A provisional summary seen again: whoever uses it is provisional too.
@@ -318,12 +351,12 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
     return inPass;
   }
   if (inProgress.has(key)) {
-    // An import cycle: the outer summary covers this module, but the modules summarised since it
-    // started saw it as empty, so their summaries are not complete and must not be cached as such.
+    // An import cycle: every module of it, from the one it started at, sees a summary that is
+    // not complete yet (this one, empty for now).
     let inCycle = false;
     for (const current of inProgress) {
-      if (inCycle) provisional.add(current);
       inCycle ||= current === key;
+      if (inCycle) provisional.add(current);
     }
     return EMPTY;
   }
@@ -333,37 +366,87 @@ export function summarise(file: string, options: GraphOptions): ModuleSummary {
     return EMPTY;
   }
   inProgress.add(key);
+  let result: ReturnType<typeof computeSummary>;
   try {
-    const { summary, dependencies, stat } = computeSummary(file, key, options);
-    passSummaries.set(key, summary);
-    if (stat && (repassing || !provisional.has(key))) {
-      summaries.set(key, {
-        mtimeMs: stat.mtimeMs,
-        size: stat.size,
-        summary,
-        dependencies: dependencies.map((dependency) => summaryKey(dependency, options)),
-        checkedAt: Date.now(),
-      });
-    }
-    return summary;
+    result = computeSummary(file, key, options);
   } finally {
     inProgress.delete(key);
-    if (inProgress.size === 0 && !repassing) {
-      // The outer modules of the cycle are cached now: summarise the others once more against them.
-      const again = [...provisional];
-      provisional.clear();
-      passSummaries.clear();
-      repassing = true;
+  }
+  const { summary, dependencies, stat } = result;
+  passSummaries.set(key, summary);
+  if (provisional.has(key)) {
+    // The modules that import this one build on an incomplete summary as well.
+    for (const current of inProgress) provisional.add(current);
+    if (stat) passEntries.set(key, { dependencies, stat });
+  } else if (stat) {
+    cacheSummary(key, summary, dependencies, stat, options);
+  }
+  return summary;
+}
+
+/**
+ * Summarises the provisional modules of a pass again, each against the others' latest summaries,
+ * until none changes, and caches them. Their imports outside the cycles are cached already.
+ */
+function settleCycles(options: GraphOptions): void {
+  const keys = [...provisional];
+  for (let round = 1; ; round++) {
+    let changed = false;
+    for (const key of keys) {
+      inProgress.add(key);
+      let result: ReturnType<typeof computeSummary>;
       try {
-        for (const other of again) summarise(fileOfKey(other), options);
+        result = computeSummary(fileOfKey(key), key, options);
       } finally {
-        repassing = false;
-        provisional.clear();
-        passSummaries.clear();
-        passSources.clear();
+        inProgress.delete(key);
       }
+      changed ||= summarySignature(result.summary) !== summarySignature(passSummaries.get(key));
+      passSummaries.set(key, result.summary);
+      if (result.stat) passEntries.set(key, { dependencies: result.dependencies, stat: result.stat });
+    }
+    if (!changed) break;
+    if (round === MAX_SETTLING_ROUNDS) {
+      debug('cycles through %s not settled after %d rounds', fileOfKey(keys[0]!), round);
+      break;
     }
   }
+  for (const key of keys) {
+    const entry = passEntries.get(key);
+    const summary = passSummaries.get(key);
+    if (entry && summary) cacheSummary(key, summary, entry.dependencies, entry.stat, options);
+  }
+}
+
+function cacheSummary(key: string, summary: ModuleSummary, dependencies: readonly string[], stat: FileStat, options: GraphOptions): void {
+  summaryCache(options).set(key, {
+    mtimeMs: stat.mtimeMs,
+    size: stat.size,
+    summary,
+    dependencies: dependencies.map((dependency) => summaryKey(dependency, options)),
+    checkedAt: Date.now(),
+  });
+}
+
+/** Everything a summary tells its importers, as text: two summaries that tell the same are equal. */
+function summarySignature(summary: ModuleSummary | undefined): string {
+  if (!summary) return '';
+  const parts: string[] = [];
+  for (const [name, reach] of summary.exports) {
+    const db = reach.db ? `${reach.db.kind}:${reach.db.moduleName}:${reach.db.type ?? ''}` : '';
+    parts.push(`${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${db})`);
+  }
+  return parts.join(' ');
+}
+
+function membersSignature(members: MemberReach | undefined): string {
+  return members ? [...members].map(([name, reaches]) => `${name}:${familySignature(reaches)}`).join(',') : '';
+}
+
+function familySignature(reaches: FamilyReach | undefined): string {
+  if (!reaches) return '';
+  return [...reaches]
+    .map(([family, { api, site, helpers, lazy }]) => `${family}=${api.path.join('.')}@${site.file}:${site.line}/${helpers.join('>')}${lazy ? '~' : ''}`)
+    .join(';');
 }
 
 /** Summaries are cached per depth and file. */
@@ -401,15 +484,21 @@ function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEn
   return fresh;
 }
 
+interface FileStat {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
 function computeSummary(
   file: string,
   key: string,
   options: GraphOptions,
-): { summary: ModuleSummary; dependencies: string[]; stat?: { mtimeMs: number; size: number } } {
+): { summary: ModuleSummary; dependencies: string[]; stat?: FileStat } {
   let source = passSources.get(key);
-  let stat: { mtimeMs: number; size: number };
+  const known = passTexts.get(key);
+  let stat: FileStat;
   try {
-    stat = statSync(file);
+    stat = known?.stat ?? statSync(file);
   } catch (error) {
     debug('skipped %s: %s', file, error);
     return { summary: EMPTY, dependencies: [] };
@@ -419,13 +508,14 @@ function computeSummary(
       debug('skipped %s: %d bytes', file, stat.size);
       return { summary: EMPTY, dependencies: [], stat };
     }
-    const text = readText(file);
+    const text = known?.text ?? readText(file);
     if (text === undefined) return { summary: EMPTY, dependencies: [], stat };
     // The cheap pre-check: a module whose text calls no catalog API can only block through a
     // module it imports, so it is parsed only when one of those has blocking exports.
-    if (!options.mayCallCatalog(text)) {
-      const dependencies = textDependencies(file, text);
+    if (known || !options.mayCallCatalog(text)) {
+      const dependencies = known?.dependencies ?? textDependencies(file, text);
       if (dependencies.every((dependency) => summarise(dependency, options).exports.size === 0)) {
+        if (provisional.has(key)) passTexts.set(key, { text, dependencies, stat });
         return { summary: EMPTY, dependencies, stat };
       }
     }
@@ -434,7 +524,7 @@ function computeSummary(
   }
   if (!source) return { summary: EMPTY, dependencies: [], stat };
   const analysis = analyseModuleSites(source, file, options, true);
-  if (provisional.has(key) && !repassing) passSources.set(key, source);
+  if (provisional.has(key)) passSources.set(key, source);
   return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
 }
 

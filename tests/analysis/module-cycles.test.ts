@@ -1,0 +1,163 @@
+/**
+ * Summaries through import cycles. A module summarised while a module it imports was still in
+ * progress is provisional, and is summarised once more when the outermost summary is done. That
+ * second look must give the cycle's full answer without reading or resolving a module again: in
+ * a large graph full of cycles, provisional modules are about a quarter of all reads.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { analyseModuleSites, summarise, type GraphOptions } from '../../src/analysis/module-graph.js';
+import { parseModule, type Parser } from '../../src/analysis/module-source.js';
+import { blockingApis, blockingApiTraceMap, catalogTextCheck } from '../../src/catalog/index.js';
+import { ts } from '../rules/no-sync-fs.helpers.js';
+
+const reads = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const counted = ((...args: Parameters<typeof actual.readFileSync>) => {
+    if (typeof args[0] === 'string') reads.push(args[0]);
+    return actual.readFileSync(...args);
+  }) as typeof actual.readFileSync;
+  return { ...actual, readFileSync: counted, default: { ...actual, readFileSync: counted } };
+});
+
+const options: GraphOptions = {
+  parser: tsParser as unknown as Parser,
+  parserOptions: {},
+  maxDepth: 5,
+  catalogTraceMap: blockingApiTraceMap(blockingApis),
+  mayCallCatalog: catalogTextCheck(blockingApis),
+};
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+beforeEach(() => {
+  reads.length = 0;
+});
+
+/** A new project with `files`; each test has its own, so none sees another's cached summaries. */
+function project(files: Record<string, string>): (name: string) => string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-cycles-')));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return (name) => join(root, name);
+}
+
+/** Sites of the route file, each as `line api [helpers]`, following its imports. */
+function routeSites(file: string): string[] {
+  const source = parseModule(readFileSync(file, 'utf8'), file, options.parser, options.parserOptions);
+  if (!source) throw new Error('fixture code does not parse');
+  reads.length = 0;
+  return analyseModuleSites(source, file, options, true).sites.map(
+    (site) => `${site.node.loc.start.line} ${site.reach.api.path.join('.')} [${site.reach.helpers.join(', ')}]`,
+  );
+}
+
+function readsOf(file: string): number {
+  return reads.filter((read) => read === file).length;
+}
+
+describe('summaries through an import cycle', () => {
+  it('a provisional module that turns out to block is read once, and its blocking export found', () => {
+    // routes → store → cache → store: cache names no catalog API, so it is first summarised from
+    // its text while store is in progress (as empty), then again once store is known to block.
+    const file = project({
+      'routes.ts': ts`
+        import { getCached } from './cache.js';
+        import { load } from './store.js';
+
+        export const page = () => getCached('page') ?? load('page');
+      `,
+      'store.ts': ts`
+        import { readFileSync } from 'node:fs';
+        import { remember } from './cache.js';
+
+        export function load(name: string): string {
+          return remember(name, readFileSync(name, 'utf8'));
+        }
+      `,
+      'cache.ts': ts`
+        import { load } from './store.js';
+
+        const values = new Map<string, string>();
+        export function remember(name: string, value: string): string {
+          values.set(name, value);
+          return value;
+        }
+        export function getCached(name: string): string | undefined {
+          return values.get(name) ?? load(name);
+        }
+      `,
+    });
+    expect(routeSites(file('routes.ts'))).toEqual(['4 readFileSync [getCached, load]', '4 readFileSync [load]']);
+    expect(readsOf(file('cache.ts'))).toBe(1);
+    expect(readsOf(file('store.ts'))).toBe(1);
+    expect([...summarise(file('cache.ts'), options).exports.keys()]).toEqual(['getCached']);
+  });
+
+  it("the module a cycle starts at blocks through the cycle's other modules", () => {
+    // render (page.ts) → layout (layout.ts) → readPartial (page.ts): page.ts is in progress when
+    // layout.ts asks for it, so the first look at either sees only half of the cycle.
+    const file = project({
+      'routes.ts': ts`
+        import { render } from './page.js';
+
+        export const handler = () => render();
+      `,
+      'page.ts': ts`
+        import { readFileSync } from 'node:fs';
+        import { layout } from './layout.js';
+
+        export function render(): string {
+          return layout();
+        }
+        export function readPartial(name: string): string {
+          return readFileSync(name, 'utf8');
+        }
+      `,
+      'layout.ts': ts`
+        import { readPartial } from './page.js';
+
+        export const layout = () => readPartial('layout.html');
+      `,
+    });
+    expect(routeSites(file('routes.ts'))).toEqual(['3 readFileSync [render, layout, readPartial]']);
+    expect([...summarise(file('page.ts'), options).exports.keys()]).toEqual(['render', 'readPartial']);
+    expect([...summarise(file('layout.ts'), options).exports.keys()]).toEqual(['layout']);
+    expect(readsOf(file('page.ts'))).toBe(1);
+    expect(readsOf(file('layout.ts'))).toBe(1);
+  });
+
+  it('a provisional module that stays empty is read once and summarised as empty', () => {
+    const file = project({
+      'routes.ts': ts`
+        import { format } from './format.js';
+
+        export const page = (name: string) => format(name);
+      `,
+      'format.ts': ts`
+        import { pad } from './pad.js';
+
+        export const format = (name: string) => pad(name.trim());
+      `,
+      'pad.ts': ts`
+        import { format } from './format.js';
+
+        export const pad = (text: string) => text.padStart(10);
+        export const padFormatted = (text: string) => pad(format(text));
+      `,
+    });
+    expect(routeSites(file('routes.ts'))).toEqual([]);
+    expect(readsOf(file('format.ts'))).toBe(1);
+    expect(readsOf(file('pad.ts'))).toBe(1);
+    expect(summarise(file('pad.ts'), options).exports.size).toBe(0);
+  });
+});
