@@ -612,6 +612,29 @@ ruleTester.run('no-sync-fs: what other modules do not make blocking', rule, {
         },
       ],
     },
+    {
+      name: 'an import cycle whose first module blocks through the other (cycle-page.ts → cycle-layout.ts → cycle-page.ts)',
+      filename: `${FIX}/routes/pages.ts`,
+      code: ts`
+        import express from 'express';
+        import { renderPage } from '../lib/cycle-page.js';
+
+        const app = express();
+
+        app.get('/about', (req, res) => res.send(renderPage('About')));
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'renderPage', `\`layout()\` → \`readPartial()\` → \`fs.readFileSync()\` (${FIX}/lib/cycle-page.ts:9)`),
+          line: 6,
+          column: 42,
+          endLine: 6,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });
 
