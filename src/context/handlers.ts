@@ -64,8 +64,6 @@ interface Entry {
   readonly entry: EntryPoint;
 }
 
-const OFFLOADED = 'offloaded';
-
 /** `record[key]` for the record's own keys only: a method named `constructor` is not Object's. */
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
@@ -136,7 +134,8 @@ export function createHandlerContext(
 ): HandlerContext {
   const enabled = (id: FrameworkId): boolean => settings.frameworks?.[id] !== false;
   const userCalls = (settings.handlers?.calls ?? []).map((path) => path.split('.'));
-  const verdicts = new Map<FunctionNode, HandlerInfo | typeof OFFLOADED | null>();
+  const verdicts = new Map<FunctionNode, HandlerInfo | null>();
+  const offloaded = new Map<FunctionNode, boolean>();
   const uses = new Map<TSESTree.Node, Use | null>();
   const instances = new Map<TSESLint.Scope.Variable, string | null>();
 
@@ -660,20 +659,29 @@ export function createHandlerContext(
     return fieldPath && isResolverPath(fieldPath) ? { description: 'GraphQL resolver' } : undefined;
   };
 
+  const isOffloadedFunction = (fn: FunctionNode): boolean => {
+    let known = offloaded.get(fn);
+    if (known === undefined) offloaded.set(fn, (known = isOffloaded(sourceCode, fn)));
+    return known;
+  };
+
   return {
     enclosingHandler(node) {
       workerFile ??= isWorkerFile(sourceCode);
       if (workerFile) return undefined;
+      // The innermost handler, unless some function on the way to it runs on a worker thread
+      // (nothing around worker code makes it request-time). Worker code is looked for only once a
+      // handler is found: most functions are no handler, and the look costs as much as classifying.
+      const inner: FunctionNode[] = [];
       for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
         if (!isFunctionNode(current)) continue;
+        inner.push(current);
         let verdict = verdicts.get(current);
         if (verdict === undefined) {
-          verdict = isOffloaded(sourceCode, current) ? OFFLOADED : classify(current);
+          verdict = classify(current);
           verdicts.set(current, verdict);
         }
-        // Code that runs on a worker thread: nothing around it makes it request-time.
-        if (verdict === OFFLOADED) return undefined;
-        if (verdict) return verdict;
+        if (verdict) return inner.some(isOffloadedFunction) ? undefined : verdict;
       }
       return undefined;
     },
