@@ -110,11 +110,11 @@ const passSources = new Map<string, ModuleSource | undefined>();
  */
 const passTexts = new Map<string, { text: string; dependencies: string[]; stat: FileStat }>();
 /**
- * Rounds of settling a pass's cycles. Each round can only add to the summaries (a longer chain,
- * another export), so they settle, mostly in two or three rounds; one cycle longer than this is
- * left with what it has then.
+ * Rounds of settling a pass's cycles. A round summarises each module after the modules it imports,
+ * and can only add to the summaries (another export, a shorter chain), so most passes settle in one
+ * or two; this many covers cycles nested as deep as the longest helper chain (maxDepth ≤ 20).
  */
-const MAX_SETTLING_ROUNDS = 8;
+const MAX_SETTLING_ROUNDS = 20;
 
 /**
  * The files ESLint linted last in this process, with the parser that parsed them: a helper among
@@ -389,7 +389,9 @@ function summariseInPass(file: string, key: string, options: GraphOptions): Modu
  * until none changes, and caches them. Their imports outside the cycles are cached already.
  */
 function settleCycles(options: GraphOptions): void {
-  const keys = [...provisional];
+  // In the order the pass finished them: a module after those it imports (but for the cycle's own
+  // back edge), so what one round learns reaches the modules that import it in that same round.
+  const keys = [...passSummaries.keys()].filter((key) => provisional.has(key));
   for (let round = 1; ; round++) {
     let changed = false;
     for (const key of keys) {

@@ -136,6 +136,35 @@ describe('summaries through an import cycle', () => {
     expect(readsOf(file('layout.ts'))).toBe(1);
   });
 
+  it('a long cycle settles whole: each module is summarised after the modules it imports', () => {
+    // step0 → step1 → … → step11 → step0, and only step0 calls readFileSync (in `read`): what step11
+    // learns of step0 has to reach step1, eleven modules back, within a few rounds.
+    const steps = 12;
+    const files: Record<string, string> = {
+      'routes.ts': "import { step0 } from './step0.js';\n\nexport const handler = () => step0();\n",
+      'step0.ts': [
+        "import { readFileSync } from 'node:fs';",
+        "import { step1 } from './step1.js';",
+        '',
+        'export const step0 = () => step1();',
+        "export const read = () => readFileSync('data.json', 'utf8');",
+        '',
+      ].join('\n'),
+    };
+    for (let index = 1; index < steps; index++) {
+      const [next, module] = index === steps - 1 ? ['read', 'step0'] : [`step${index + 1}`, `step${index + 1}`];
+      files[`step${index}.ts`] = `import { ${next} } from './${module}.js';\n\nexport const step${index} = () => ${next}();\n`;
+    }
+    const file = project(files);
+    const deep = { ...options, maxDepth: 20 };
+    const source = parseModule(readFileSync(file('routes.ts'), 'utf8'), file('routes.ts'), deep.parser, deep.parserOptions)!;
+    const [site] = analyseModuleSites(source, file('routes.ts'), deep, true).sites;
+    expect(site?.reach.helpers).toEqual(['step0', ...Array.from({ length: steps - 1 }, (_, index) => `step${index + 1}`), 'read']);
+    for (let index = 1; index < steps; index++) {
+      expect(readsOf(file(`step${index}.ts`))).toBe(1);
+    }
+  });
+
   it('a provisional module that stays empty is read once and summarised as empty', () => {
     const file = project({
       'routes.ts': ts`
