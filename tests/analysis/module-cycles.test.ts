@@ -7,11 +7,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyseModuleSites, summarise, type GraphOptions } from '../../src/analysis/module-graph.js';
-import { parseModule, type Parser } from '../../src/analysis/module-source.js';
-import { blockingApis, blockingApiTraceMap, catalogTextCheck } from '../../src/catalog/index.js';
+import { analyseModuleSites, summarise } from '../../src/analysis/module-graph.js';
+import { parseModule } from '../../src/analysis/module-source.js';
+import { graphOptions } from './graph-options.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
 
 const reads = vi.hoisted(() => [] as string[]);
@@ -24,13 +23,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, readFileSync: counted, default: { ...actual, readFileSync: counted } };
 });
 
-const options: GraphOptions = {
-  parser: tsParser as unknown as Parser,
-  parserOptions: {},
-  maxDepth: 5,
-  catalogTraceMap: blockingApiTraceMap(blockingApis),
-  mayCallCatalog: catalogTextCheck(blockingApis),
-};
+const options = graphOptions;
 
 const roots: string[] = [];
 afterAll(() => {

@@ -4,21 +4,14 @@
  * package name a tsconfig `paths` alias maps), once and before resolving any, and a "no" resolves
  * and reads none of them.
  */
-import * as tsParser from '@typescript-eslint/parser';
 import { describe, expect, it, vi } from 'vitest';
-import { analyseModuleSites, type GraphOptions } from '../../src/analysis/module-graph.js';
-import { parseModule, type ModuleSource, type Parser } from '../../src/analysis/module-source.js';
-import { blockingApis, blockingApiTraceMap, catalogTextCheck } from '../../src/catalog/index.js';
+import { analyseModuleSites } from '../../src/analysis/module-graph.js';
+import { parseModule, type ModuleSource } from '../../src/analysis/module-source.js';
+import { graphOptions } from './graph-options.js';
 import { fixture } from '../rules/no-sync-fs-follow.helpers.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
 
-const options: GraphOptions = {
-  parser: tsParser as unknown as Parser,
-  parserOptions: {},
-  maxDepth: 5,
-  catalogTraceMap: blockingApiTraceMap(blockingApis),
-  mayCallCatalog: catalogTextCheck(blockingApis),
-};
+const options = graphOptions;
 const file = fixture('routes/pages.ts');
 
 function parse(code: string): ModuleSource {
