@@ -365,14 +365,7 @@ function summariseInPass(file: string, key: string, options: GraphOptions): Modu
     debug('skipped %s: imported through %d modules', file, inProgress.size);
     return EMPTY;
   }
-  inProgress.add(key);
-  let result: ReturnType<typeof computeSummary>;
-  try {
-    result = computeSummary(file, key, options);
-  } finally {
-    inProgress.delete(key);
-  }
-  const { summary, dependencies, stat } = result;
+  const { summary, dependencies, stat } = computeInProgress(file, key, options);
   passSummaries.set(key, summary);
   if (provisional.has(key)) {
     // The modules that import this one build on an incomplete summary as well.
@@ -395,13 +388,7 @@ function settleCycles(options: GraphOptions): void {
   for (let round = 1; ; round++) {
     let changed = false;
     for (const key of keys) {
-      inProgress.add(key);
-      let result: ReturnType<typeof computeSummary>;
-      try {
-        result = computeSummary(fileOfKey(key), key, options);
-      } finally {
-        inProgress.delete(key);
-      }
+      const result = computeInProgress(fileOfKey(key), key, options);
       changed ||= summarySignature(result.summary) !== summarySignature(passSummaries.get(key));
       passSummaries.set(key, result.summary);
       if (result.stat) passEntries.set(key, { dependencies: result.dependencies, stat: result.stat });
@@ -416,6 +403,16 @@ function settleCycles(options: GraphOptions): void {
     const entry = passEntries.get(key);
     const summary = passSummaries.get(key);
     if (entry && summary) cacheSummary(key, summary, entry.dependencies, entry.stat, options);
+  }
+}
+
+/** `computeSummary` with `key` in progress, so an import cycle back to it is seen as one. */
+function computeInProgress(file: string, key: string, options: GraphOptions): ReturnType<typeof computeSummary> {
+  inProgress.add(key);
+  try {
+    return computeSummary(file, key, options);
+  } finally {
+    inProgress.delete(key);
   }
 }
 
