@@ -40,9 +40,9 @@ const ROUTES = ts`
   app.get('/config', (req, res) => res.json(readConfig()));
 `;
 
-/** A project with lib/read-config.js (`text` on disk) and routes.js, and a Linter working in it. */
 const roots: string[] = [];
 
+/** A project with lib/read-config.js (`text` on disk) and routes.js, and a Linter working in it. */
 function project(text = HELPER): { helper: string; routes: string; linter: Linter } {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-linted-')));
   roots.push(root);
