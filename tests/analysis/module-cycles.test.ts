@@ -1,8 +1,9 @@
 /**
  * Summaries through import cycles. A module summarised while a module it imports was still in
- * progress is provisional, and is summarised once more when the outermost summary is done. That
- * second look must give the cycle's full answer without reading or resolving a module again: in
- * a large graph full of cycles, provisional modules are about a quarter of all reads.
+ * progress is provisional (and so is every module importing it); when the outermost summary is
+ * done, they are summarised again against each other until none changes. That must give the
+ * cycle's full answer without reading or resolving a module again: in a large graph full of
+ * cycles, provisional modules are about a quarter of all reads.
  */
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,8 +61,8 @@ function readsOf(file: string): number {
 
 describe('summaries through an import cycle', () => {
   it('a provisional module that turns out to block is read once, and its blocking export found', () => {
-    // routes → store → cache → store: cache names no catalog API, so it is first summarised from
-    // its text while store is in progress (as empty), then again once store is known to block.
+    // routes → cache → store → cache: cache names no catalog API, and store, summarised while cache
+    // is in progress, sees it as empty; what cache's `getCached` reaches is known once both are settled.
     const file = project({
       'routes.ts': ts`
         import { getCached } from './cache.js';
