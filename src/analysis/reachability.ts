@@ -75,6 +75,8 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
   // chain with the fewest helpers: one found first but longer could pass `maxDepth` at a caller
   // (another module's handler) while the function calls the API itself.
   const pending: Site[][] = [];
+  // A function reached in several families is a callee once per family: its calls are found once.
+  const callers = new Map<FunctionNode, TSESTree.CallExpression[]>();
   const enqueue = (site: Site): void => {
     (pending[site.reach.helpers.length] ??= []).push(site);
   };
@@ -116,7 +118,9 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
       const reach = reachOf.get(fn)!.get(family)!;
       const name = functionName(fn);
       if (!name) continue;
-      for (const call of callersOf(source, fn)) {
+      let calls = callers.get(fn);
+      if (!calls) callers.set(fn, (calls = [...callersOf(source, fn)]));
+      for (const call of calls) {
         // A recursive call inside the helper itself adds nothing.
         if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
         const caller: Site = { node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn };
@@ -265,16 +269,34 @@ function* memberCallsWithName(
 
 /** `this.member(...)` inside the class body (arrow functions keep `this`). */
 function* thisMemberCalls(classNode: TSESTree.Node, member: string): Generator<TSESTree.CallExpression> {
-  for (const node of descendants(classNode)) {
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      propertyName(node.property, node.computed) === member
-    ) {
-      const call = callOf(node);
-      if (call) yield call;
-    }
+  for (const read of thisMembers(classNode).get(member) ?? []) {
+    const call = callOf(read);
+    if (call) yield call;
   }
+}
+
+const thisMemberIndexes = new WeakMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
+
+/**
+ * Every `this.name` of a class body by name, in source order, from one walk of the class kept for
+ * the file: each blocking method asked the whole class again for its own `this.method()` calls
+ * (once per family), and each injected field for its `this.field.method()` calls.
+ */
+export function thisMembers(classNode: TSESTree.Node): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
+  let index = thisMemberIndexes.get(classNode);
+  if (!index) {
+    const byName = new Map<string, TSESTree.MemberExpression[]>();
+    for (const node of descendants(classNode)) {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+      const name = propertyName(node.property, node.computed);
+      if (name === undefined) continue;
+      const reads = byName.get(name);
+      if (reads) reads.push(node);
+      else byName.set(name, [node]);
+    }
+    thisMemberIndexes.set(classNode, (index = byName));
+  }
+  return index;
 }
 
 function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLint.Scope.Variable[] {
@@ -334,17 +356,13 @@ function* holderCalls(
             : undefined;
   if (field) {
     if (!field.name || !field.classNode) return;
-    for (const node of descendants(field.classNode)) {
-      if (
-        node.type === AST_NODE_TYPES.MemberExpression &&
-        node.object.type === AST_NODE_TYPES.MemberExpression &&
-        node.object.object.type === AST_NODE_TYPES.ThisExpression &&
-        propertyName(node.object.property, node.object.computed) === field.name
-      ) {
-        const member = propertyName(node.property, node.computed);
-        const call = member && members.has(member) ? callOf(node) : undefined;
-        if (call && member) yield { call, member };
-      }
+    // `this.field.member(...)`
+    for (const read of thisMembers(field.classNode).get(field.name) ?? []) {
+      const node = read.parent;
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object !== read) continue;
+      const member = propertyName(node.property, node.computed);
+      const call = member && members.has(member) ? callOf(node) : undefined;
+      if (call && member) yield { call, member };
     }
     return;
   }
@@ -369,20 +387,26 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
 }
 
 /** Every node below `root` (iterative, so deep trees do not overflow the stack). */
-export function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
+function* descendants(root: TSESTree.Node): Generator<TSESTree.Node> {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     yield node;
-    for (const [key, value] of Object.entries(node)) {
+    // `for...in` rather than Object.entries: no array per node on a walk over a whole class.
+    for (const key in node) {
       if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) stack.push(child);
+      } else if (isNode(value)) {
+        stack.push(value);
       }
     }
   }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return value !== null && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string';
 }
 
 /**

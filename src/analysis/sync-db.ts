@@ -12,7 +12,7 @@ import {
 import { isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 import type { ModuleSource } from './module-source.js';
-import { callersOf, descendants } from './reachability.js';
+import { callersOf, thisMembers } from './reachability.js';
 
 /** A query of a synchronous driver: found like a catalog call, reported like one. */
 export interface DbSite {
@@ -429,15 +429,8 @@ function* reads(variable: TSESLint.Scope.Variable | null | undefined): Generator
 /** `this.<name>` read anywhere in the class (arrow functions keep `this`). */
 function* fieldReads(classNode: TSESTree.Node | undefined, name: string | undefined): Generator<TSESTree.Node> {
   if (!classNode || !name) return;
-  for (const node of descendants(classNode)) {
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      propertyName(node.property, node.computed) === name &&
-      !(node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node)
-    ) {
-      yield node;
-    }
+  for (const node of thisMembers(classNode).get(name) ?? []) {
+    if (!(node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node)) yield node;
   }
 }
 
