@@ -7,7 +7,7 @@ import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../
 import { argumentsOf, calleeOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
-import { parseModule, type ModuleSource, type Parser } from './module-source.js';
+import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
   callThrough,
@@ -600,7 +600,7 @@ export function analyseModuleSites(
         seen.add(derived);
         seeds.push({
           node: derived,
-          reach: { api: reference.info, site: { file, line: derived.loc.start.line }, helpers: [], crossModule: false },
+          reach: { api: reference.info, site: { file, line: startLine(source, derived) }, helpers: [], crossModule: false },
           direct: { reference: derived.callee, moduleName: reference.moduleName, invocation: 'direct' },
         });
       }
@@ -620,7 +620,7 @@ export function analyseModuleSites(
     if (reference.info.blocksWhen && !blocksWithArguments(source, call, reference.info.blocksWhen)) continue;
     seeds.push({
       node: call.node,
-      reach: { api: reference.info, site: { file, line: call.node.loc.start.line }, helpers: [], crossModule: false },
+      reach: { api: reference.info, site: { file, line: startLine(source, call.node) }, helpers: [], crossModule: false },
       direct: { reference: call.reference, moduleName: reference.moduleName, invocation: call.invocation },
     });
   }
@@ -633,7 +633,7 @@ export function analyseModuleSites(
       if (api.blocksWhen && !blocksWithArguments(source, { node: call, invocation: 'direct' }, api.blocksWhen)) continue;
       seeds.push({
         node: call,
-        reach: { api, site: { file, line: call.loc.start.line }, helpers: [], crossModule: false },
+        reach: { api, site: { file, line: startLine(source, call) }, helpers: [], crossModule: false },
         direct: { reference: call.callee, moduleName, invocation: 'direct' },
       });
     }
@@ -719,7 +719,7 @@ export function analyseModuleSites(
     seen.add(node);
     seeds.push({
       node,
-      reach: { api, site: { file, line: node.loc.start.line }, helpers: [], crossModule: false },
+      reach: { api, site: { file, line: startLine(source, node) }, helpers: [], crossModule: false },
       direct: { reference: calleeOf(node), moduleName, invocation: 'direct' },
     });
   }

@@ -1,11 +1,13 @@
 /**
  * parseModule: helpers parse as ES modules, and a JavaScript file that is not valid as one (strict
  * mode rejects `0644` and a variable named `package`) parses as CommonJS, as Node loads it.
+ * startLine: the line of a node in a tree parsed without locations, as ESLint counts lines.
  */
 import * as tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
-import { parseModule, type Parser } from '../../src/analysis/module-source.js';
+import { parseModule, startLine, type Parser } from '../../src/analysis/module-source.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 const SLOPPY = "var fs = require('fs');\nvar package = require('./package.json');\nfs.chmodSync(package.main, 0644);\n";
 const MODULE = "import fs from 'fs';\nexport const mode = fs.statSync('x').mode;\n";
@@ -31,5 +33,39 @@ describe.each<[string, Parser]>([
 
   it('not in an .mjs file, which Node loads as a module only', () => {
     expect(topScope(SLOPPY, '/project/lib/store.mjs')).toBeUndefined();
+  });
+});
+
+describe('startLine', () => {
+  // Every line break ESLint counts: \n, \r\n, \r, U+2028 and U+2029 (the last two inside a comment).
+  const TEXT = "import fs from 'fs';\r\n// a\u2028b\u2029c\rlet x = 1;\n\nexport const read = () => fs.readFileSync('x');\n";
+  /** The lines of the calls, as each parser's tree gives them. */
+  const callLines = (file: string, parser: Parser): { lines: number[]; located: boolean } => {
+    const source = parseModule(TEXT, file, parser, {})!;
+    const lines: number[] = [];
+    let located = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === 'CallExpression') {
+        lines.push(startLine(source, node));
+        located ||= (node as { loc?: unknown }).loc !== undefined;
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'parent') continue;
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+        }
+      }
+    };
+    visit(source.ast);
+    return { lines, located };
+  };
+
+  it('counts lines from the text when espree gave no locations', () => {
+    expect(callLines('/project/lib/read.js', tsParser as unknown as Parser)).toEqual({ lines: [7], located: false });
+    expect(callLines('/project/lib/read.js', espree as unknown as Parser)).toEqual({ lines: [7], located: false });
+  });
+
+  it('reads the location where the tree has one (typescript-estree)', () => {
+    expect(callLines('/project/lib/read.ts', tsParser as unknown as Parser)).toEqual({ lines: [7], located: true });
   });
 });
