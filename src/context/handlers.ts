@@ -265,7 +265,7 @@ export function createHandlerContext(
         const index = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
         if (index === -1) return undefined;
         // Not a registration itself: a wrapper such as `asyncHandler(fn)`; follow the wrapper.
-        return callUse(parent, index) ?? valueUse(parent, depth + 1);
+        return callUse(parent, index) ?? (wrapsValue(parent, value) ? valueUse(parent, depth + 1) : undefined);
       }
       case AST_NODE_TYPES.ArrayExpression:
         return valueUse(parent, depth);
@@ -289,6 +289,19 @@ export function createHandlerContext(
       default:
         return undefined;
     }
+  };
+
+  /**
+   * Whether what `call` returns may be `value` or a function `value` makes. Not for `p.then(fn)` or
+   * `items.filter(fn)`: a promise, an array of the items, a boolean. `routes.map(fn)` returns what
+   * `fn` returns: only a function that makes functions (`(route) => (req, res) => ...`) can be the
+   * one registered, and then the outer one stands for the functions it makes.
+   */
+  const wrapsValue = (call: TSESTree.CallExpression | TSESTree.NewExpression, value: TSESTree.Node): boolean => {
+    const method = runsCallback(call);
+    if (!method) return true;
+    if (!BUILDS_RESULT.has(method)) return false;
+    return !isFunctionNode(value) || makesFunctions(sourceCode.scopeManager?.acquire(value));
   };
 
   /** A named function or variable: whatever its first recognised use makes it. */
@@ -741,11 +754,24 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
  */
 function isValueCallback(fn: FunctionNode): boolean {
   const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee !== fn && runsCallback(call) !== undefined;
+}
+
+/** `items.map(...)`, `p.then(...)`: the array or promise method that runs the callback it is given. */
+function runsCallback(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipTypeWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = propertyName(callee.property, callee.computed);
-  return method !== undefined && (SYNC_CALLBACK_METHODS.has(method) || PROMISE_METHODS.has(method));
+  return method !== undefined && (SYNC_CALLBACK_METHODS.has(method) || PROMISE_METHODS.has(method)) ? method : undefined;
+}
+
+/** Array methods whose result the callback builds. */
+const BUILDS_RESULT = new Set(['map', 'flatMap', 'reduce', 'reduceRight']);
+
+/** Some function is written inside the scope. */
+function makesFunctions(scope: TSESLint.Scope.Scope | null | undefined): boolean {
+  return scope?.childScopes.some((child) => child.type === 'function' || makesFunctions(child)) ?? false;
 }
 
 /** `value` (whose parent, past type assertions, is `parent`) is a call's argument or is exported. */

@@ -199,6 +199,19 @@ ruleTester.run('context: Express', rule, {
         app.listen(3000, () => fs.existsSync(d));
       `,
     },
+    {
+      name: 'callbacks of array and promise methods whose result is registered run once, at start-up',
+      code: ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        const checks = [];
+        const plugins = [];
+        app.get('/checked', checks.filter((check) => fs.existsSync(a)));
+        app.use(plugins.find((plugin) => fs.existsSync(b)));
+        app.get('/names', checks.map((check) => fs.existsSync(c)));
+      `,
+    },
   ],
   invalid: [
     invalid('app, express.Router(), arrays, app.route chains, param callbacks, error middleware', expressShapes, {
@@ -218,6 +231,17 @@ ruleTester.run('context: Express', rule, {
     invalid("CommonJS: const { Router } = require('express')", expressCommonJs, {
       'fs.existsSync(a)': 'Express middleware',
     }),
+    invalid(
+      'routes.map((route) => (req, res) => ...): the functions the mapper makes are the handlers',
+      ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        const pages = ['about', 'terms'];
+        app.get('/pages', pages.map((page) => (req, res) => res.send(fs.existsSync(a))));
+      `,
+      { 'fs.existsSync(a)': EXPRESS },
+    ),
   ],
 });
 
