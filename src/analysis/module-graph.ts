@@ -205,7 +205,8 @@ function pathsMatcher(directory: string): ((specifier: string) => string[]) | nu
   if (matcher === undefined) {
     try {
       const tsconfig = getTsconfig(dirname(configFile));
-      matcher = tsconfig ? createPathsMatcher(tsconfig) : null;
+      const match = tsconfig ? createPathsMatcher(tsconfig) : null;
+      matcher = match && memoised(match);
     } catch (error) {
       debug('%s unreadable: %s', configFile, error);
       matcher = null;
@@ -213,6 +214,19 @@ function pathsMatcher(directory: string): ((specifier: string) => string[]) | nu
     matchers.set(configFile, matcher);
   }
   return matcher;
+}
+
+/**
+ * A paths matcher that answers each specifier once: every file of a project names the same few
+ * packages (`express`, `@medusajs/framework/utils`), and get-tsconfig matches every pattern anew.
+ */
+function memoised(match: (specifier: string) => string[]): (specifier: string) => string[] {
+  const answers = new Map<string, string[]>();
+  return (specifier) => {
+    let answer = answers.get(specifier);
+    if (!answer) answers.set(specifier, (answer = match(specifier)));
+    return answer;
+  };
 }
 
 /** Found up the tree as TypeScript does, with one look per directory for the whole process. */
