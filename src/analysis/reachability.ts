@@ -278,9 +278,9 @@ function* thisMemberCalls(classNode: TSESTree.Node, member: string): Generator<T
 const thisMemberIndexes = new WeakMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
 /**
- * Every `this.name` of a class body by name, in source order, from one walk of the class kept for
- * the file: each blocking method asked the whole class again for its own `this.method()` calls
- * (once per family), and each injected field for its `this.field.method()` calls.
+ * Every `this.name` of a class body, by name, from one walk of the class kept for the file: each
+ * blocking method used to walk the whole class for its own `this.method()` calls (once per family),
+ * and each injected field for its `this.field.method()` calls.
  */
 export function thisMembers(classNode: TSESTree.Node): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
   let index = thisMemberIndexes.get(classNode);
