@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, JAVASCRIPT_FILE, ROOT, SOURCE_GLOBS, sourceTypeOf } from './lib/corpus.js';
 import { ms } from './lib/numbers.js';
+import { ruleFindings } from './lib/rotation.js';
 import { VARIANTS, variantConfig } from './lib/variants.js';
 
 const { values: args } = parseArgs({
@@ -62,7 +63,7 @@ await session.post('Profiler.start');
 let findings = 0;
 for (const file of files) {
   const [result] = await eslints[sourceTypeOf(file)].lintText(readFileSync(file, 'utf8'), { filePath: file });
-  findings += result?.messages.filter((message) => message.ruleId).length ?? 0;
+  if (result) findings += ruleFindings(result);
 }
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
