@@ -11,8 +11,11 @@ export const median = (values) => {
 /** @param {number[]} values */
 export const sum = (values) => values.reduce((a, b) => a + b, 0);
 
-/** A ratio as a change: 1.059 → `+5.9%`. */
-export const pct = (/** @type {number} */ ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+/** A ratio as a change: 1.059 → `+5.9%`; a change that rounds to nothing is `+0.0%`, not `-0.0%`. */
+export const pct = (/** @type {number} */ ratio) => {
+  const change = Number(((ratio - 1) * 100).toFixed(1)) || 0; // -0 and NaN: 0 for the sign below
+  return Number.isNaN(ratio) ? 'NaN%' : `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
+};
 
 /** Milliseconds, with a decimal below 100. */
 export const ms = (/** @type {number} */ value) => `${value < 100 ? value.toFixed(1) : Math.round(value)} ms`;
