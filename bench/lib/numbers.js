@@ -13,8 +13,9 @@ export const sum = (values) => values.reduce((a, b) => a + b, 0);
 
 /** A ratio as a change: 1.059 → `+5.9%`; a change that rounds to nothing is `+0.0%`, not `-0.0%`. */
 export const pct = (/** @type {number} */ ratio) => {
-  const change = Number(((ratio - 1) * 100).toFixed(1)) || 0; // -0 and NaN: 0 for the sign below
-  return Number.isNaN(ratio) ? 'NaN%' : `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
+  if (Number.isNaN(ratio)) return 'NaN%';
+  const change = Number(((ratio - 1) * 100).toFixed(1)) || 0; // -0 becomes 0, so it takes the plus sign
+  return `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
 };
 
 /** Milliseconds, with a decimal below 100. */

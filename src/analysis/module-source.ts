@@ -99,11 +99,11 @@ function parseTree(
   try {
     // A JavaScript helper of a TypeScript project parses with espree when it can: typescript-estree
     // builds a TypeScript tree and converts it, and espree takes under half the time for the same tree.
-    // ESLint's own parser is espree too: the same call, without locations.
-    const javaScript =
-      (typeScript && JAVASCRIPT_FILE.test(filePath)) || isEspree(parser) ? parseJavaScript(text, options) : undefined;
+    // ESLint's own parser is espree too: the same call, without locations, and nothing to fall back to.
+    const espree = isEspree(parser);
+    const javaScript = espree || (typeScript && JAVASCRIPT_FILE.test(filePath)) ? parseJavaScript(text, options) : undefined;
     if (javaScript) return { ast: javaScript };
-    if (isEspree(parser)) return undefined;
+    if (espree) return undefined;
     // typescript-estree has no source type: a CommonJS retry is espree's alone.
     if (typeScript && options.sourceType === 'module') {
       const { ast, scopeManager } = parseTypeScript(text, options);
