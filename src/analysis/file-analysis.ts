@@ -2,10 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../catalog/index.js';
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
-import { isFunctionNode, type CallSite } from '../util/ast.js';
+import { isFunctionNode, type CallSite, type FunctionNode } from '../util/ast.js';
 import { analyseModuleSites, rememberLintedSource, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
-import type { Reach } from './reachability.js';
+import { reachesCheckedCode, type Reach } from './reachability.js';
 
 /** How far calls are followed: not at all, through helpers in the same file, or into other modules. */
 export type FollowCalls = 'off' | 'same-file' | 'cross-module';
@@ -77,11 +77,10 @@ function analyseFile(
     catalogTraceMap: blockingApiTraceMap(catalog),
     mayCallCatalog: catalogTextCheck(catalog),
   };
-  // Asked only when the file imports what may be a module of the project (a relative path, or a
-  // tsconfig paths alias), before any import is resolved:
-  // resolving them, and reading their import graph, costs more than classifying this file's functions.
+  // For a local import only (a relative path, or a tsconfig paths alias), before it is resolved:
+  // which of the file's functions a request runs decides whether what the import gives can matter.
   const followImports =
-    followCalls === 'cross-module' && (() => hasCheckedCode(sourceCode, handlerContextOf(context), checksAsyncFunctions));
+    followCalls === 'cross-module' && reachesCheckedCode(sourceCode, checkedCode(handlerContextOf(context), checksAsyncFunctions));
   if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
@@ -130,24 +129,10 @@ function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
 }
 
 
-/**
- * Whether any function of the file is code the rules check: a request handler (or code inside
- * one), or any async function when they check those too. A file without one reports nothing,
- * whatever its imports do.
- */
-function hasCheckedCode(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  handlers: HandlerContext,
-  checksAsyncFunctions: boolean,
-): boolean {
-  for (const { block: fn } of sourceCode.scopeManager?.scopes ?? []) {
-    // Function scopes without a body too: `declare function`, overloads, abstract methods.
-    if (!isFunctionNode(fn)) continue;
-    if (checksAsyncFunctions && fn.async) return true;
-    // The function's body is inside it: this asks about the function itself, then what encloses it.
-    if (handlers.enclosingHandler(fn.body)) return true;
-  }
-  return false;
+/** Code the rules check: a request handler (or a function inside one), or any async function when they check those too. */
+function checkedCode(handlers: HandlerContext, checksAsyncFunctions: boolean): (fn: FunctionNode) => boolean {
+  // The function's body is inside it: this asks about the function itself, then what encloses it.
+  return (fn) => (checksAsyncFunctions && fn.async) || handlers.enclosingHandler(fn.body) !== undefined;
 }
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {

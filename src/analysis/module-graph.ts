@@ -10,12 +10,15 @@ import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
+  callersOf,
   callThrough,
+  innermostFunction,
   instanceMemberCalls,
   propagate,
   type FamilyReach,
   type MemberReach,
   type Propagation,
+  type ReportableCalls,
   type Site,
 } from './reachability.js';
 import { NO_DATABASES, syncDbSites, type DbValue } from './sync-db.js';
@@ -593,15 +596,16 @@ export interface ModuleSites extends Propagation {
 }
 
 /**
- * The blocking sites of one module: catalog calls, calls of blocking exports of local modules
- * (when `followImports` is true, or returns true when first asked: the module imports a local
- * module), and calls of helpers that reach either (up to `maxDepth` helpers).
+ * The blocking sites of one module: catalog calls, calls of blocking exports of local modules, and
+ * calls of helpers that reach either (up to `maxDepth` helpers). `followImports` says which local
+ * modules are followed: all (a helper's summary), none, or for a linted file those whose imported
+ * values reach a place where a blocking call could be reported.
  */
 export function analyseModuleSites(
   source: ModuleSource,
   file: string,
   options: Omit<GraphOptions, 'parser' | 'parserOptions'> & Partial<Pick<GraphOptions, 'parser' | 'parserOptions'>>,
-  followImports: boolean | (() => boolean),
+  followImports: boolean | ReportableCalls,
 ): ModuleSites {
   const seeds: AnalysedSite[] = [];
   const seen = new Set<TSESTree.Node>();
@@ -656,8 +660,8 @@ export function analyseModuleSites(
   const dependencies: string[] = [];
   const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
   const imported = new Map<string, ModuleSummary>();
-  let following = typeof followImports === 'boolean' ? followImports : undefined;
-  const follows = (): boolean => (following ??= (followImports as () => boolean)());
+  const reportable = typeof followImports === 'object' ? followImports : undefined;
+  let checksAny: boolean | undefined;
   if (followImports && options.parser && options.parserOptions && options.maxDepth > 0) {
     const graphOptions = options as GraphOptions;
     const traceMap: Record<string, TraceMapNode> = {};
@@ -665,9 +669,10 @@ export function analyseModuleSites(
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
       if (candidateBases(file, specifier).length === 0) continue;
-      // The gate before any resolution: it only classifies this file's functions, which is cheaper
-      // than listing the directories an import may name, and it says no for most files.
-      if (!follows()) break;
+      // Asked before any resolution, which lists the directories an import may name: most files
+      // have no code the rules check, and most that do use most of their imports at start-up.
+      if (reportable && !(checksAny ??= reportable.any())) break;
+      if (reportable && !loadReaches(source, specifier, reportable.at)) continue;
       const target = resolveModule(file, specifier);
       if (!target) continue;
       dependencies.push(target);
@@ -707,13 +712,11 @@ export function analyseModuleSites(
     }
     // With type information: a method the checker resolves to one of the project's classes, however
     // the instance reached the code (`deps.store.load()` with `store: Store`, implemented once).
-    // Not when the gate has said no already: each of these is a question to the checker.
-    if (types && following !== false) {
+    if (types) {
       for (const { call, member } of memberCalls(source)) {
-        if (seen.has(call)) continue;
+        if (seen.has(call) || (reportable && !reportable.at(call))) continue;
         const method = types.declaredMethod(member);
         if (!method || method.file === file) continue;
-        if (!follows()) break;
         dependencies.push(method.file);
         const reach = summarise(method.file, graphOptions).exports.get(method.className)?.instanceMembers?.get(method.member);
         if (reach) addHops(call, reach, calleeName(call.callee));
@@ -928,6 +931,109 @@ function traceMapOf(summary: ModuleSummary): TraceMapNode {
 /** Specifiers of `import`, `export ... from` and `require()` that may name a local module. */
 function localSpecifiers(source: ModuleSource): string[] {
   return [...moduleLoads(source).valueSpecifiers].filter((specifier) => !specifier.startsWith('node:') && !specifier.startsWith('@types/'));
+}
+
+/**
+ * Whether a value `specifier` loads can reach a node `reportable` accepts: each binding of the
+ * import (or each `require()` of it) is followed further than the analyses follow imported values
+ * (ReferenceTracker's paths, instances of imported classes, imported databases): through member
+ * reads, calls, `new` and `await`, variables (also assigned later), and the calls of a function
+ * that returns it. Where those would go on in a way not followed here (a class field, an instance
+ * typed with an imported class), the answer is yes.
+ */
+function loadReaches(source: ModuleSource, specifier: string, reportable: (node: TSESTree.Node) => boolean): boolean {
+  const pending: TSESTree.Node[] = [];
+  const readsOf = (variable: TSESLint.Scope.Variable | null | undefined): void => {
+    for (const reference of variable?.references ?? []) pending.push(reference.identifier);
+  };
+  for (const statement of source.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.source.value !== specifier || statement.importKind === 'type') continue;
+      for (const binding of statement.specifiers) {
+        if (binding.type === AST_NODE_TYPES.ImportSpecifier && binding.importKind === 'type') continue;
+        for (const variable of source.scopeManager?.getDeclaredVariables(binding) ?? []) readsOf(variable);
+      }
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      statement.moduleReference.expression.value === specifier
+    ) {
+      for (const variable of source.scopeManager?.getDeclaredVariables(statement) ?? []) readsOf(variable);
+    }
+  }
+  for (const { call, name } of moduleLoads(source).calls) if (name === specifier) pending.push(call);
+  const callersOfFunction = (fn: TSESTree.Node | undefined): void => {
+    if (isFunctionNode(fn)) pending.push(...callersOf(source, fn));
+  };
+  const seen = new Set<TSESTree.Node>();
+  while (pending.length > 0) {
+    const start = pending.pop()!;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    // The climb below never leaves the function `start` is written in.
+    if (reportable(start)) return true;
+    climb: for (let node = start, parent = node.parent; parent; node = parent, parent = parent.parent) {
+      switch (parent.type) {
+        case AST_NODE_TYPES.MemberExpression:
+          if (parent.object !== node) break climb;
+          continue;
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+          if (parent.callee !== node) break climb;
+          continue;
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+          if (parent.tag !== node) break climb;
+          continue;
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test === node) break climb;
+          continue;
+        case AST_NODE_TYPES.SequenceExpression:
+          if (parent.expressions.at(-1) !== node) break climb;
+          continue;
+        case AST_NODE_TYPES.LogicalExpression:
+        case AST_NODE_TYPES.ChainExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.TSTypeAssertion:
+        case AST_NODE_TYPES.TSInstantiationExpression:
+        case AST_NODE_TYPES.TSQualifiedName:
+          continue;
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (parent.init === node) for (const variable of source.scopeManager?.getDeclaredVariables(parent) ?? []) readsOf(variable);
+          break climb;
+        case AST_NODE_TYPES.AssignmentExpression:
+          if (parent.right !== node) break climb;
+          if (parent.left.type === AST_NODE_TYPES.Identifier) {
+            readsOf(ASTUtils.findVariable(source.getScope(parent.left), parent.left));
+          } else if (parent.left.type !== AST_NODE_TYPES.MemberExpression || parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
+            return true; // `this.store = ...` is read all over the class; a destructuring.
+          }
+          continue; // `return (db ??= new Database())`: the assignment is the value too.
+        case AST_NODE_TYPES.ReturnStatement:
+          callersOfFunction(innermostFunction(parent));
+          break climb;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          if (parent.body === node) callersOfFunction(parent);
+          break climb;
+        case AST_NODE_TYPES.PropertyDefinition:
+          if (parent.value === node) return true;
+          break climb;
+        case AST_NODE_TYPES.TSTypeReference: {
+          // `store: Store` holds an instance: a parameter is followed to its reads, a field is not.
+          const holder = parent.parent.type === AST_NODE_TYPES.TSTypeAnnotation ? parent.parent.parent : undefined;
+          if (!holder) break climb;
+          if (holder.type !== AST_NODE_TYPES.Identifier || holder.parent.type === AST_NODE_TYPES.TSParameterProperty) return true;
+          readsOf(ASTUtils.findVariable(source.getScope(holder), holder));
+          break climb;
+        }
+        default:
+          break climb;
+      }
+    }
+  }
+  return false;
 }
 
 /** Local variables bound to exports of `specifier`, with the export each one names. */

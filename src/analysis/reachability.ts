@@ -132,6 +132,78 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
   return { sites, reachOf };
 }
 
+/** Where a blocking call of a linted file could be reported (reachesCheckedCode). */
+export interface ReportableCalls {
+  /** Whether anywhere: the file has code the rules check. */
+  readonly any: () => boolean;
+  /** Whether a call at this node could be. */
+  readonly at: (node: TSESTree.Node) => boolean;
+}
+
+/**
+ * Where a blocking call could be reported, for the cross-module analysis of a linted file: only in
+ * code the rules check (`checked`: a request handler, or any async function under the widest scope),
+ * or in a named helper that such code calls through the calls `propagate` follows, at any depth.
+ * Code outside every function runs once, at start-up.
+ */
+export function reachesCheckedCode(source: ModuleSource, checked: (fn: FunctionNode) => boolean): ReportableCalls {
+  const known = new Map<FunctionNode, boolean>();
+  /** The functions whose checking would check `fn` too: the one around it, and those calling it. */
+  const onwards = (fn: FunctionNode): FunctionNode[] => {
+    const next: FunctionNode[] = [];
+    const outer = innermostFunction(fn);
+    if (outer) next.push(outer);
+    if (functionName(fn) === undefined) return next;
+    for (const call of callersOf(source, fn)) {
+      if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
+      const caller = innermostFunction(call);
+      if (caller) next.push(caller);
+    }
+    return next;
+  };
+  const reaches = (start: FunctionNode): boolean => {
+    const answer = known.get(start);
+    if (answer !== undefined) return answer;
+    // A search from `start` over calls and nesting (cycles included); a "no" holds for every
+    // function it visited, as everything they lead to was visited too.
+    const visited = new Set([start]);
+    const pending = [start];
+    while (pending.length > 0) {
+      const fn = pending.pop()!;
+      const verdict = known.get(fn);
+      if (verdict === false) continue;
+      if (verdict === true || checked(fn)) {
+        known.set(start, true);
+        return true;
+      }
+      for (const next of onwards(fn)) {
+        if (visited.has(next)) continue;
+        visited.add(next);
+        pending.push(next);
+      }
+    }
+    for (const fn of visited) known.set(fn, false);
+    return false;
+  };
+  // Most files have no checked code at all: one pass over their functions answers every question.
+  let checksAny: boolean | undefined;
+  const any = (): boolean =>
+    (checksAny ??= (source.scopeManager?.scopes ?? []).some(({ block }) => isFunctionNode(block) && checked(block)));
+  return {
+    any,
+    at(node) {
+      const fn = any() ? innermostFunction(node) : undefined;
+      return fn !== undefined && reaches(fn);
+    },
+  };
+}
+
+/** The function `node` is written in (its body or its parameters), as `propagate` spreads a site to it. */
+export function innermostFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
 /** How a chain names a function: `loadTemplate`, `ReportsService.render`, `helpers.load`. */
 export function functionName(fn: FunctionNode): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;

@@ -1,11 +1,14 @@
 /**
- * analyseModuleSites' `followImports` gate: a linted file asks whether it has code worth following
- * imports for only when it imports what may be a module of the project (a relative path, or a
- * package name a tsconfig `paths` alias maps), once and before resolving any, and a "no" resolves
- * and reads none of them.
+ * analyseModuleSites' `followImports` for a linted file: it asks whether the file has code worth
+ * following imports for only when it imports what may be a module of the project (a relative path,
+ * or a package name a tsconfig `paths` alias maps), once and before resolving any, and a "no"
+ * resolves and reads none of them; with a "yes", a module is resolved only when a value it gives
+ * reaches a place where a blocking call could be reported.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { analyseModuleSites } from '../../src/analysis/module-graph.js';
+import { reachesCheckedCode, type ReportableCalls } from '../../src/analysis/reachability.js';
 import { parseModule, type ModuleSource } from '../../src/analysis/module-source.js';
 import { graphOptions } from './graph-options.js';
 import { fixture } from '../rules/no-sync-fs-follow.helpers.js';
@@ -29,11 +32,17 @@ const importsHelper = parse(ts`
   }
 `);
 
+/** A file where every call could be reported, if `any` says there is checked code at all. */
+const gate = (any: boolean): ReportableCalls & { any: ReturnType<typeof vi.fn<() => boolean>> } => ({
+  any: vi.fn(() => any),
+  at: () => any,
+});
+
 describe('analyseModuleSites: the followImports gate', () => {
   it('a "yes" follows the local import into its blocking export', () => {
-    const gate = vi.fn(() => true);
-    const result = analyseModuleSites(importsHelper, file, options, gate);
-    expect(gate).toHaveBeenCalledTimes(1);
+    const yes = gate(true);
+    const result = analyseModuleSites(importsHelper, file, options, yes);
+    expect(yes.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
     expect([...result.imported.keys()]).toEqual(['../lib/templates.js']);
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.api.path.join('.'), site.reach.helpers])).toEqual([
@@ -43,29 +52,29 @@ describe('analyseModuleSites: the followImports gate', () => {
   });
 
   it('a "no" reads no imported module, and the file\'s own catalog calls are still found', () => {
-    const gate = vi.fn(() => false);
-    const result = analyseModuleSites(importsHelper, file, options, gate);
-    expect(gate).toHaveBeenCalledTimes(1);
+    const no = gate(false);
+    const result = analyseModuleSites(importsHelper, file, options, no);
+    expect(no.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([]);
     expect(result.imported.size).toBe(0);
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[5, []]]);
   });
 
   it("is not asked when the file imports only Node's modules", () => {
-    const gate = vi.fn(() => true);
+    const yes = gate(true);
     const source = parse(ts`
       import { createServer } from 'node:http';
       import { readFileSync } from 'node:fs';
 
       export const server = createServer((req, res) => res.end(readFileSync('index.html', 'utf8')));
     `);
-    const result = analyseModuleSites(source, file, options, gate);
-    expect(gate).not.toHaveBeenCalled();
+    const result = analyseModuleSites(source, file, options, yes);
+    expect(yes.any).not.toHaveBeenCalled();
     expect(result.sites).toHaveLength(1);
   });
 
   it('is not asked when every import names a package that no tsconfig paths alias maps', () => {
-    const gate = vi.fn(() => true);
+    const yes = gate(true);
     const source = parse(ts`
       import express from 'express';
       import { readFileSync } from 'fs';
@@ -73,22 +82,22 @@ describe('analyseModuleSites: the followImports gate', () => {
 
       export const app = express().get('/', (req, res) => res.send(readFileSync('index.html', 'utf8')));
     `);
-    const result = analyseModuleSites(source, file, options, gate);
-    expect(gate).not.toHaveBeenCalled();
+    const result = analyseModuleSites(source, file, options, yes);
+    expect(yes.any).not.toHaveBeenCalled();
     expect(result.dependencies).toEqual([]);
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.api.path.join('.')])).toEqual([[5, 'readFileSync']]);
   });
 
   it('is asked for a package name that the tsconfig paths alias maps, and follows it', () => {
-    const gate = vi.fn(() => true);
+    const yes = gate(true);
     const source = parse(ts`
       import express from 'express';
       import { renderTemplate } from '@lib/templates.js';
 
       export const app = express().get('/', (req, res) => res.send(renderTemplate('home', {})));
     `);
-    const result = analyseModuleSites(source, file, options, gate);
-    expect(gate).toHaveBeenCalledTimes(1);
+    const result = analyseModuleSites(source, file, options, yes);
+    expect(yes.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
   });
@@ -102,11 +111,11 @@ describe('analyseModuleSites: the followImports gate', () => {
       }
     `);
     // lib/format.ts is summarised (empty) and cached.
-    expect(analyseModuleSites(importsFormat, file, options, () => true).dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(analyseModuleSites(importsFormat, file, options, gate(true)).dependencies).toEqual([fixture('lib/format.ts')]);
 
-    const gate = vi.fn(() => false);
-    const result = analyseModuleSites(importsFormat, file, options, gate);
-    expect(gate).toHaveBeenCalledTimes(1);
+    const no = gate(false);
+    const result = analyseModuleSites(importsFormat, file, options, no);
+    expect(no.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([]);
     expect(result.sites).toEqual([]);
   });
@@ -120,12 +129,165 @@ describe('analyseModuleSites: the followImports gate', () => {
         return renderTemplate('receipt', { total: formatMoney(cents) });
       }
     `);
-    const yes = vi.fn(() => true);
+    const yes = gate(true);
     const result = analyseModuleSites(importsBoth, file, options, yes);
-    expect(yes).toHaveBeenCalledTimes(1);
+    expect(yes.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([fixture('lib/format.ts'), fixture('lib/templates.ts')]);
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
       [5, ['renderTemplate', 'loadTemplate']],
     ]);
+  });
+});
+
+/** Checked code for these tests: the function declared as `handle` (and what is nested in it). */
+const handles = (source: ModuleSource): ReportableCalls =>
+  reachesCheckedCode(source, (fn) => {
+    for (let node: TSESTree.Node | undefined = fn; node; node = node.parent) {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === 'handle') return true;
+    }
+    return false;
+  });
+
+/** The modules the file is analysed against, with `handle` as its only checked code. */
+const followed = (code: string): string[] => {
+  const source = parse(code);
+  return analyseModuleSites(source, file, options, handles(source)).dependencies;
+};
+
+describe('analyseModuleSites: a linted file follows the imports that reach its checked code', () => {
+  it('does not resolve an import used at start-up only', () => {
+    expect(
+      followed(ts`
+        import { renderTemplate } from '../lib/templates.js';
+        import { formatMoney } from '../lib/format.js';
+
+        console.log(renderTemplate('banner', {}));
+        function setup(): string {
+          return renderTemplate('setup', {});
+        }
+        setup();
+        export function page(): string {
+          return renderTemplate('page', {});
+        }
+        function handle(): string {
+          return formatMoney(100);
+        }
+      `),
+    ).toEqual([fixture('lib/format.ts')]);
+  });
+
+  it('follows an import into a helper that the checked code calls, and reports the chain there', () => {
+    const source = parse(ts`
+      import { renderTemplate } from '../lib/templates.js';
+
+      function page(): string {
+        return renderTemplate('page', {});
+      }
+      function handle(): string {
+        return page();
+      }
+    `);
+    const result = analyseModuleSites(source, file, options, handles(source));
+    expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
+      [4, ['renderTemplate', 'loadTemplate']],
+      [7, ['page', 'renderTemplate', 'loadTemplate']],
+    ]);
+  });
+
+  it('follows an instance made at start-up into the checked code that uses it', () => {
+    const source = parse(ts`
+      import { Cache } from '../lib/cache.js';
+
+      const cache = new Cache('/tmp/pages');
+      function handle(key: string): string | undefined {
+        return cache.get(key);
+      }
+    `);
+    const result = analyseModuleSites(source, file, options, handles(source));
+    expect(result.dependencies).toEqual([fixture('lib/cache.ts')]);
+    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[5, ['Cache.get']]]);
+  });
+
+  it('follows a value through a variable assigned later and through a function that returns it', () => {
+    expect(
+      followed(ts`
+        import { renderTemplate } from '../lib/templates.js';
+        import { store } from '../lib/storage.js';
+
+        let render = (name: string): string => name;
+        export function init(): void {
+          render = renderTemplate;
+        }
+        function rows() {
+          return store;
+        }
+        function handle(): string {
+          return render('page') + rows().load('1').id;
+        }
+      `),
+    ).toEqual([fixture('lib/templates.ts'), fixture('lib/storage.ts')]);
+  });
+
+  it('follows an instance kept in a field, however the class is used', () => {
+    expect(
+      followed(ts`
+        import { Cache } from '../lib/cache.js';
+
+        export class Pages {
+          private cache: Cache;
+          constructor() {
+            this.cache = new Cache('/tmp/pages');
+          }
+        }
+        function handle(): void {}
+      `),
+    ).toEqual([fixture('lib/cache.ts')]);
+  });
+});
+
+describe('reachesCheckedCode', () => {
+  const source = parse(ts`
+    function a(): void {
+      b();
+    }
+    function b(): void {
+      a();
+    }
+    function c(): void {
+      d();
+    }
+    function d(): void {
+      c();
+    }
+    function handle(): void {
+      a();
+    }
+    d();
+  `);
+  const body = (name: string): TSESTree.Node => {
+    const fn = source.ast.body.find(
+      (statement): statement is TSESTree.FunctionDeclaration =>
+        statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name,
+    );
+    return fn!.body.body[0]!;
+  };
+
+  it('follows calls through a cycle of helpers to the checked code, in either order of questions', () => {
+    const first = handles(source);
+    expect([first.at(body('b')), first.at(body('a'))]).toEqual([true, true]);
+    const second = handles(source);
+    expect([second.at(body('a')), second.at(body('b'))]).toEqual([true, true]);
+  });
+
+  it('answers no for a cycle that only start-up code calls, and for the top level', () => {
+    const reportable = handles(source);
+    expect([reportable.at(body('c')), reportable.at(body('d')), reportable.at(source.ast.body.at(-1)!)]).toEqual([false, false, false]);
+    expect(reportable.any()).toBe(true);
+  });
+
+  it('answers no everywhere in a file without checked code', () => {
+    const reportable = reachesCheckedCode(source, () => false);
+    expect([reportable.any(), reportable.at(body('a'))]).toEqual([false, false]);
   });
 });
