@@ -267,10 +267,9 @@ describe('reachesCheckedCode', () => {
   `);
   const body = (name: string): TSESTree.Node => {
     const fn = source.ast.body.find(
-      (statement): statement is TSESTree.FunctionDeclaration =>
-        statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name,
-    );
-    return fn!.body.body[0]!;
+      (statement) => statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name,
+    ) as TSESTree.FunctionDeclaration;
+    return fn.body.body[0]!;
   };
 
   it('follows calls through a cycle of helpers to the checked code, in either order of questions', () => {
