@@ -340,9 +340,9 @@ function directoryMtime(directory: string): number | undefined {
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */
 export function summarise(file: string, options: GraphOptions): ModuleSummary {
-  const cached = cachedSummary(file, options);
-  if (cached) return cached;
   const key = summaryKey(file, options);
+  const cached = cachedSummary(key, options);
+  if (cached) return cached;
   if (inProgress.size > 0) return summariseInPass(file, key, options);
   // The outermost summary of a pass: once every module it imports is summarised, the cycles among
   // them are settled, and it returns its settled summary.
@@ -475,12 +475,15 @@ function fileOfKey(key: string): string {
   return key.slice(key.indexOf('\0') + 1);
 }
 
-/** The cached summary of `file` if it is still fresh; never summarises. */
-function cachedSummary(file: string, options: GraphOptions): ModuleSummary | undefined {
+/** The cached summary (by `summaryKey`) if it is still fresh; never summarises. */
+function cachedSummary(key: string, options: GraphOptions): ModuleSummary | undefined {
   const summaries = summaryCache(options);
-  const key = summaryKey(file, options);
   const cached = summaries.get(key);
-  return cached && isFresh(summaries, key, cached, Date.now(), new Set()) ? cached.summary : undefined;
+  if (!cached) return undefined;
+  const now = Date.now();
+  // Checked within the last second: most questions, and no set of visited modules to make.
+  if (now - cached.checkedAt < FRESHNESS_MS) return cached.summary;
+  return isFresh(summaries, key, cached, now, new Set()) ? cached.summary : undefined;
 }
 
 function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited: Set<string>): boolean {

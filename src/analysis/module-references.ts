@@ -241,16 +241,27 @@ function writesTracedProperty(text: string, globalMap: TraceMapNode): boolean {
 /**
  * Identifiers that read the global `name`: through a global the config declares, or unresolved
  * when it declares none. A variable the file itself declares under that name is not the global.
+ * Found once per file and name: every rule's searches ask for `require`, and several for `process`.
  */
-export function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
+export function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): readonly TSESTree.Identifier[] {
+  let byName = globalReadIndexes.get(globalScope);
+  if (!byName) globalReadIndexes.set(globalScope, (byName = new Map()));
+  const known = byName.get(name);
+  if (known) return known;
+  const identifiers: TSESTree.Identifier[] = [];
   const declared = globalScope.set.get(name);
-  const references = [
-    ...(declared && declared.defs.length === 0 ? declared.references : []),
-    ...(unresolvedByName(globalScope).get(name) ?? []),
-  ];
-  return references.flatMap((reference) =>
-    reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier ? [reference.identifier] : [],
-  );
+  if (declared && declared.defs.length === 0) addReads(declared.references, identifiers);
+  addReads(unresolvedByName(globalScope).get(name) ?? [], identifiers);
+  byName.set(name, identifiers);
+  return identifiers;
+}
+
+const globalReadIndexes = new WeakMap<TSESLint.Scope.Scope, Map<string, readonly TSESTree.Identifier[]>>();
+
+function addReads(references: readonly TSESLint.Scope.Reference[], identifiers: TSESTree.Identifier[]): void {
+  for (const reference of references) {
+    if (reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier) identifiers.push(reference.identifier);
+  }
 }
 
 const unresolvedIndexes = new WeakMap<TSESLint.Scope.Scope, Map<string, TSESLint.Scope.Reference[]>>();
