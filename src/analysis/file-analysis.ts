@@ -128,7 +128,6 @@ function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
   return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
 }
 
-
 /** Code the rules check: a request handler (or a function inside one), or any async function when they check those too. */
 function checkedCode(handlers: HandlerContext, checksAsyncFunctions: boolean): (fn: FunctionNode) => boolean {
   // The function's body is inside it: this asks about the function itself, then what encloses it.

@@ -479,15 +479,13 @@ function fileOfKey(key: string): string {
 function cachedSummary(key: string, options: GraphOptions): ModuleSummary | undefined {
   const summaries = summaryCache(options);
   const cached = summaries.get(key);
-  if (!cached) return undefined;
-  const now = Date.now();
-  // Checked within the last second: most questions, and no set of visited modules to make.
-  if (now - cached.checkedAt < FRESHNESS_MS) return cached.summary;
-  return isFresh(summaries, key, cached, now, new Set()) ? cached.summary : undefined;
+  return cached && isFresh(summaries, key, cached, Date.now()) ? cached.summary : undefined;
 }
 
-function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited: Set<string>): boolean {
-  if (now - entry.checkedAt < FRESHNESS_MS || visited.has(key)) return true;
+function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited?: Set<string>): boolean {
+  if (now - entry.checkedAt < FRESHNESS_MS || visited?.has(key)) return true;
+  // Past the check of the last second (most questions end there): the modules seen on the way.
+  visited ??= new Set();
   visited.add(key);
   try {
     const stat = statSync(fileOfKey(key));

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
-import { isFunctionNode, propertyName, skipTypeWrappers, type CallSite, type FunctionNode } from '../util/ast.js';
+import { contains, isFunctionNode, propertyName, skipTypeWrappers, type CallSite, type FunctionNode } from '../util/ast.js';
 import type { ModuleSource } from './module-source.js';
 
 /** Where a catalog API is called: shown at the end of a chain ("(src/templates.ts:14)"). */
@@ -122,7 +122,7 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
       if (!calls) callers.set(fn, (calls = [...callersOf(source, fn)]));
       for (const call of calls) {
         // A recursive call inside the helper itself adds nothing.
-        if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
+        if (contains(fn, call)) continue;
         const caller: Site = { node: call, reach: { ...reach, helpers: [name, ...reach.helpers] }, callee: fn };
         enqueue(passesFunction(source, call, fn) ? { ...caller, callback: true } : caller);
       }
@@ -155,7 +155,7 @@ export function reachesCheckedCode(source: ModuleSource, checked: (fn: FunctionN
     if (outer) next.push(outer);
     if (functionName(fn) === undefined) return next;
     for (const call of callersOf(source, fn)) {
-      if (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1]) continue;
+      if (contains(fn, call)) continue;
       const caller = innermostFunction(call);
       if (caller) next.push(caller);
     }

@@ -9,10 +9,10 @@ import {
   type SyncDbOrmType,
   type SyncDbSource,
 } from '../catalog/sync-db.js';
-import { isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 import type { ModuleSource } from './module-source.js';
-import { callersOf, thisMembers } from './reachability.js';
+import { callersOf, innermostFunction, thisMembers } from './reachability.js';
 
 /** A query of a synchronous driver: found like a catalog call, reported like one. */
 export interface DbSite {
@@ -410,9 +410,8 @@ function* holders(source: ModuleSource, node: TSESTree.Node, parent: TSESTree.No
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ArrowFunctionExpression: {
       if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== node) return;
-      let fn: TSESTree.Node | undefined = parent;
-      while (fn && !isFunctionNode(fn)) fn = fn.parent;
-      if (isFunctionNode(fn) && !fn.async && !fn.generator) yield* callersOf(source, fn);
+      const fn = innermostFunction(node);
+      if (fn && !fn.async && !fn.generator) yield* callersOf(source, fn);
       return;
     }
     default:
