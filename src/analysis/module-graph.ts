@@ -662,7 +662,6 @@ export function analyseModuleSites(
   const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
   const imported = new Map<string, ModuleSummary>();
   const reportable = typeof followImports === 'object' ? followImports : undefined;
-  let checksAny: boolean | undefined;
   if (followImports && options.parser && options.parserOptions && options.maxDepth > 0) {
     const graphOptions = options as GraphOptions;
     const traceMap: Record<string, TraceMapNode> = {};
@@ -672,8 +671,8 @@ export function analyseModuleSites(
       if (candidateBases(file, specifier).length === 0) continue;
       // Asked before any resolution, which lists the directories an import may name: most files
       // have no code the rules check, and most that do use most of their imports at start-up.
-      if (reportable && !(checksAny ??= reportable.any())) break;
-      if (reportable && !loadReaches(source, specifier, reportable.at)) continue;
+      // A file whose imports are all used at start-up is not even classified.
+      if (reportable && !loadReaches(source, specifier, reportable)) continue;
       const target = resolveModule(file, specifier);
       if (!target) continue;
       dependencies.push(target);
@@ -940,9 +939,9 @@ function localSpecifiers(source: ModuleSource): string[] {
  * (ReferenceTracker's paths, instances of imported classes, imported databases): through member
  * reads, calls, `new` and `await`, variables (also assigned later), and the calls of a function
  * that returns it. Where those would go on in a way not followed here (a class field, an instance
- * typed with an imported class), the answer is yes.
+ * typed with an imported class), the answer is yes if the file has checked code at all.
  */
-function loadReaches(source: ModuleSource, specifier: string, reportable: (node: TSESTree.Node) => boolean): boolean {
+function loadReaches(source: ModuleSource, specifier: string, reportable: ReportableCalls): boolean {
   const pending: TSESTree.Node[] = [];
   const readsOf = (variable: TSESLint.Scope.Variable | null | undefined): void => {
     for (const reference of variable?.references ?? []) pending.push(reference.identifier);
@@ -971,8 +970,13 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: (node:
     const start = pending.pop()!;
     if (seen.has(start)) continue;
     seen.add(start);
-    // The climb below never leaves the function `start` is written in.
-    if (reportable(start)) return true;
+    // The climb below never leaves the function `start` is written in. A use outside every
+    // function runs at start-up; one inside matters only if the file has checked code at all,
+    // which is asked there and remembered (a file without any stops at its first such use).
+    if (innermostFunction(start) !== undefined) {
+      if (!reportable.any()) return false;
+      if (reportable.at(start)) return true;
+    }
     climb: for (let node = start, parent = node.parent; parent; node = parent, parent = parent.parent) {
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
@@ -1009,7 +1013,7 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: (node:
           if (parent.left.type === AST_NODE_TYPES.Identifier) {
             readsOf(ASTUtils.findVariable(source.getScope(parent.left), parent.left));
           } else if (parent.left.type !== AST_NODE_TYPES.MemberExpression || parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
-            return true; // `this.store = ...` is read all over the class; a destructuring.
+            return reportable.any(); // `this.store = ...` is read all over the class; a destructuring.
           }
           continue; // `return (db ??= new Database())`: the assignment is the value too.
         case AST_NODE_TYPES.ReturnStatement:
@@ -1019,13 +1023,15 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: (node:
           if (parent.body === node) callersOfFunction(parent);
           break climb;
         case AST_NODE_TYPES.PropertyDefinition:
-          if (parent.value === node) return true;
+          if (parent.value === node) return reportable.any();
           break climb;
         case AST_NODE_TYPES.TSTypeReference: {
           // `store: Store` holds an instance: a parameter is followed to its reads, a field is not.
           const holder = parent.parent.type === AST_NODE_TYPES.TSTypeAnnotation ? parent.parent.parent : undefined;
           if (!holder) break climb;
-          if (holder.type !== AST_NODE_TYPES.Identifier || holder.parent.type === AST_NODE_TYPES.TSParameterProperty) return true;
+          if (holder.type !== AST_NODE_TYPES.Identifier || holder.parent.type === AST_NODE_TYPES.TSParameterProperty) {
+            return reportable.any();
+          }
           readsOf(ASTUtils.findVariable(source.getScope(holder), holder));
           break climb;
         }

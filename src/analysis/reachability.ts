@@ -192,8 +192,9 @@ export function reachesCheckedCode(source: ModuleSource, checked: (fn: FunctionN
   return {
     any,
     at(node) {
-      const fn = any() ? innermostFunction(node) : undefined;
-      return fn !== undefined && reaches(fn);
+      // Code outside every function runs at start-up: no need to know whether anything is checked.
+      const fn = innermostFunction(node);
+      return fn !== undefined && any() && reaches(fn);
     },
   };
 }

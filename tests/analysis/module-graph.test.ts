@@ -1,9 +1,9 @@
 /**
  * analyseModuleSites' `followImports` for a linted file: it asks whether the file has code worth
  * following imports for only when it imports what may be a module of the project (a relative path,
- * or a package name a tsconfig `paths` alias maps), once and before resolving any, and a "no"
- * resolves and reads none of them; with a "yes", a module is resolved only when a value it gives
- * reaches a place where a blocking call could be reported.
+ * or a package name a tsconfig `paths` alias maps) and uses it inside a function, before resolving
+ * any, and a "no" resolves and reads none of them; with a "yes", a module is resolved only when a
+ * value it gives reaches a place where a blocking call could be reported.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -13,6 +13,7 @@ import { parseModule, type ModuleSource } from '../../src/analysis/module-source
 import { graphOptions } from './graph-options.js';
 import { fixture } from '../rules/no-sync-fs-follow.helpers.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
+import type { FunctionNode } from '../../src/util/ast.js';
 
 const options = graphOptions;
 const file = fixture('routes/pages.ts');
@@ -120,7 +121,23 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(result.sites).toEqual([]);
   });
 
-  it('is asked once, however many modules the file imports', () => {
+  it('is not asked when the file uses its imports at start-up only', () => {
+    const yes = gate(true);
+    const source = parse(ts`
+      import express from 'express';
+      import { renderTemplate } from '../lib/templates.js';
+      import * as format from '../lib/format.js';
+
+      const banner = renderTemplate('banner', {});
+      export const app = express().set('banner', banner).set('format', format.formatMoney);
+    `);
+    const result = analyseModuleSites(source, file, options, yes);
+    expect(yes.any).not.toHaveBeenCalled();
+    expect(result.dependencies).toEqual([]);
+    expect(result.sites).toEqual([]);
+  });
+
+  it('classifies the file once, however many modules it imports', () => {
     const importsBoth = parse(ts`
       import { formatMoney } from '../lib/format.js';
       import { renderTemplate } from '../lib/templates.js';
@@ -128,13 +145,23 @@ describe('analyseModuleSites: the followImports gate', () => {
       export function receipt(cents: number): string {
         return renderTemplate('receipt', { total: formatMoney(cents) });
       }
+
+      export function invoice(cents: number): string {
+        return renderTemplate('invoice', { total: formatMoney(cents) });
+      }
     `);
-    const yes = gate(true);
-    const result = analyseModuleSites(importsBoth, file, options, yes);
-    expect(yes.any).toHaveBeenCalledTimes(1);
-    expect(result.dependencies).toEqual([fixture('lib/format.ts'), fixture('lib/templates.ts')]);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
+    const checked = vi.fn<(fn: FunctionNode) => boolean>(() => false);
+    const result = analyseModuleSites(importsBoth, file, options, reachesCheckedCode(importsBoth, checked));
+    expect(checked.mock.calls.map(([fn]) => fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id?.name)).toEqual(['receipt', 'invoice']);
+    expect(result.dependencies).toEqual([]);
+
+    const handled = parse(importsBoth.text!.replace('function receipt', 'function handle'));
+    const yes = analyseModuleSites(handled, file, options, handles(handled));
+    expect(yes.dependencies).toEqual([fixture('lib/format.ts'), fixture('lib/templates.ts')]);
+    // Sites are found in every function; the rules keep those in checked code.
+    expect(yes.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
       [5, ['renderTemplate', 'loadTemplate']],
+      [9, ['renderTemplate', 'loadTemplate']],
     ]);
   });
 });
