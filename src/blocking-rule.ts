@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
 import { apiName, type AwaitedReplacement, type BlockingApi, type BlockingFamily } from './catalog/index.js';
@@ -56,8 +56,8 @@ export function createBlockingCallRule({
       schema: blockingRuleSchema,
       defaultOptions: [{ allow: [] }],
       messages: {
-        blocking: `\`{{api}}()\` ${COST} Use {{replacement}} instead{{caveat}}.`,
-        blockingNoEquivalent: `\`{{api}}()\` ${COST} {{advice}}`,
+        blocking: `{{call}} ${COST} Use {{replacement}} instead{{caveat}}.`,
+        blockingNoEquivalent: `{{call}} ${COST} {{advice}}`,
         blockingOnFirstRequest:
           '`{{callee}}()` blocks the event loop in this {{context}} once, on the first request that reaches it, while it initialises a shared value; that request and every other one wait until it returns. Load it at start-up, before the server listens.',
         blockingHelper:
@@ -122,16 +122,19 @@ function report(
     });
     return;
   }
+  // A tagged template runs its tag (`` execaSync`git status` ``): shown as one, and so is its replacement.
+  const tagged = call.node.type === AST_NODE_TYPES.TaggedTemplateExpression;
+  const shown = code(`${apiName(api)}${tagged ? TEMPLATE : '()'}`);
   if (!replacement) {
     context.report({
       node: call.node,
       messageId: 'blockingNoEquivalent',
-      data: { api: apiName(api), context: where, advice: api.advice ?? '' },
+      data: { call: shown, context: where, advice: api.advice ?? '' },
     });
     return;
   }
   const suggestion = awaitedSuggestion(context.sourceCode, call);
-  const data = { api: apiName(api), context: where, replacement: describeReplacement(replacement) };
+  const data = { call: shown, context: where, replacement: describeReplacement(replacement, tagged) };
   context.report({
     node: call.node,
     messageId: 'blocking',
@@ -148,15 +151,24 @@ function report(
   });
 }
 
+/** How messages show the template of a tagged template call: its text is the user's, not the API's. */
+const TEMPLATE = '`…`';
+
+/** Code in a message, as Markdown writes it: `` execaSync`…` `` needs two backticks around it. */
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
 /**
  * How messages show a replacement, built from its catalog entry:
  * "`await readFile()` from `node:fs/promises`",
- * "`(await promisify(exec)()).stdout` from `node:child_process` and `node:util`".
+ * "`(await promisify(exec)()).stdout` from `node:child_process` and `node:util`",
+ * and for a tagged template "`` await execa`…` `` from `execa`".
  */
-function describeReplacement({ module, name, promisified, resultProperty }: AwaitedReplacement): string {
-  const awaited = `await ${promisified ? `promisify(${name})` : name}()`;
+function describeReplacement({ module, name, promisified, resultProperty }: AwaitedReplacement, tagged = false): string {
+  const awaited = `await ${promisified ? `promisify(${name})` : name}${tagged ? TEMPLATE : '()'}`;
   const expression = resultProperty ? `(${awaited}).${resultProperty}` : awaited;
-  return `\`${expression}\` from \`${module}\`${promisified ? ' and `node:util`' : ''}`;
+  return `${code(expression)} from \`${module}\`${promisified ? ' and `node:util`' : ''}`;
 }
 
 /** A path as messages show it: relative to the lint's working directory, with `/` separators. */

@@ -78,9 +78,10 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
 
   it('writes every report message as a full sentence', () => {
     // A message may end in a placeholder that holds a catalog sentence (`{{advice}}`, `{{fix}}`, `{{instead}}`);
-    // tests/catalog.test.ts checks those end with a period.
+    // tests/catalog.test.ts checks those end with a period. It may start with the call it reports, as
+    // code (`{{call}}`: `` `fs.readFileSync()` ``).
     for (const message of Object.values(rule.meta.messages)) {
-      expect(message).toMatch(/^[`A-Z].*(\.|\{\{(advice|fix|instead)\}\})$/s);
+      expect(message).toMatch(/^([`A-Z]|\{\{call\}\}).*(\.|\{\{(advice|fix|instead)\}\})$/s);
     }
   });
 

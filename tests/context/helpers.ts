@@ -23,7 +23,7 @@ export function flagged(code: string, call: string, context: string) {
   const end = position(start + call.length);
   return {
     messageId: 'blockingNoEquivalent' as const,
-    data: { api: 'fs.existsSync', context, advice: existsSync.advice! },
+    data: { call: '`fs.existsSync()`', context, advice: existsSync.advice! },
     line: begin.line,
     column: begin.column,
     endLine: end.line,

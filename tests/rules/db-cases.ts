@@ -1,6 +1,7 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import type { BlockingRuleMessageIds, BlockingRuleOptionsTuple } from '../../src/blocking-rule.js';
 import { apiName, blockingApis } from '../../src/catalog/index.js';
+import { shownCall } from './helpers.js';
 
 /** Expected reports of no-sync-db, shared by its test files. */
 export type Case = InvalidTestCase<BlockingRuleMessageIds, BlockingRuleOptionsTuple>;
@@ -31,7 +32,8 @@ export function adviceOf(api: string): string {
 /** A direct query: reported at `call` (the `occurrence`-th in `code`) with the entry's advice. */
 export const query = (api: string, call: string, occurrence = 1, context = EXPRESS_ROUTE) => (code: string) => ({
   messageId: 'blockingNoEquivalent' as const,
-  data: { api, context, advice: adviceOf(api) },
+  // A query run by a tagged template (`` sql`select 1` ``) is shown as one.
+  data: { call: shownCall(api, call.endsWith('`')), context, advice: adviceOf(api) },
   ...rangeOf(code, call, occurrence),
   suggestions: [],
 });

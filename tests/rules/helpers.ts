@@ -116,3 +116,8 @@ export function withAddedImports(code: string, ...statements: string[]): string 
     [line, ...statements].join('\n'),
   );
 }
+
+/** How messages show a direct call of `api` (src/blocking-rule.ts): `` `fs.readFileSync()` ``, or for a tagged template `` `` execa.execaSync`…` `` ``. */
+export function shownCall(api: string, tagged = false): string {
+  return tagged ? `\`\` ${api}\`…\` \`\`` : `\`${api}()\``;
+}

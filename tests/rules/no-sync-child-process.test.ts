@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-sync-child-process.js';
 import { entryCases, itCoversTheFamily, type EntryCase } from './catalog-cases.js';
-import { express, expressCjs, itParsesEverySuggestion, reportedMessages, runRuleTests, withAddedImports } from './helpers.js';
+import {
+  express,
+  expressCjs,
+  itParsesEverySuggestion,
+  reportedMessages,
+  runRuleTests,
+  suggestionDescriptions,
+  withAddedImports,
+} from './helpers.js';
 
 const PROMISIFY = `import { promisify } from 'util';`;
 
@@ -334,6 +342,21 @@ describe('messages', () => {
       `\`shelljs.cmd()\` ${COST} Use \`await execa()\` or promisified \`execFile()\` from \`node:child_process\` instead.`,
       `\`execa.sync()\` ${COST} Call the module itself and await it: \`await execa(file, args)\` takes the same arguments.`,
       `\`execa.commandSync()\` ${COST} Use \`await command()\` from \`execa\` instead.`,
+    ]);
+  });
+
+  it('shows a tagged template as one, and its replacement too: `await execa()` would take the command as a file name', () => {
+    const code = express(
+      `import { execaSync, $ } from 'execa';`,
+      'const { stdout } = execaSync`git status`; res.send(stdout + $.sync({ cwd: repo })`ls`.stdout);',
+    );
+    expect(reportedMessages(rule, code)).toEqual([
+      `\`\` execa.execaSync\`…\` \`\` ${COST} Use \`\` await execa\`…\` \`\` from \`execa\` instead.`,
+      `\`\` execa.$.sync\`…\` \`\` ${COST} Use \`\` await $\`…\` \`\` from \`execa\` instead.`,
+    ]);
+    expect(suggestionDescriptions(rule, code)).toEqual([
+      'Replace with `` await execa`…` `` from `execa`.',
+      'Replace with `` await $`…` `` from `execa`.',
     ]);
   });
 });

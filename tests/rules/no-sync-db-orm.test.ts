@@ -261,7 +261,7 @@ const literalPosition: Case = {
   errors: [
     {
       messageId: 'blockingNoEquivalent',
-      data: { api: 'db0.Statement.all', context: 'Express route handler', advice: adviceOf('db0.Statement.all') },
+      data: { call: '`db0.Statement.all()`', context: 'Express route handler', advice: adviceOf('db0.Statement.all') },
       line: 7,
       column: 18,
       endLine: 7,

@@ -28,7 +28,7 @@ export function blockingData(
   context: string,
   { api = 'fs.readFileSync', replacement = 'readFile', caveat = '' } = {},
 ): Record<string, string> {
-  return { api, context, replacement: awaitedPhrase(replacement), caveat };
+  return { call: `\`${api}()\``, context, replacement: awaitedPhrase(replacement), caveat };
 }
 
 /** `data` of a `useAwaited` / `useAwaitedInAsyncHandler` suggestion. */

@@ -591,7 +591,7 @@ ruleTester.run('no-sync-fs: messages', rule, {
         {
           messageId: 'blockingNoEquivalent',
           data: {
-            api: 'fs.existsSync',
+            call: '`fs.existsSync()`',
             context: EXPRESS_ROUTE,
             advice: `Use \`await access(path)\` from \`${PROMISES}\`, which rejects when the path is missing, or \`await stat(path)\` when you need the entry anyway.`,
           },
@@ -633,7 +633,7 @@ ruleTester.run('no-sync-fs: messages', rule, {
         {
           messageId: 'blockingNoEquivalent',
           data: {
-            api: 'fs.readSync',
+            call: '`fs.readSync()`',
             context: EXPRESS_ROUTE,
             advice: `Open the file with \`await open()\` from \`${PROMISES}\` and use \`await handle.read()\` on the FileHandle.`,
           },
@@ -645,7 +645,7 @@ ruleTester.run('no-sync-fs: messages', rule, {
         {
           messageId: 'blockingNoEquivalent',
           data: {
-            api: 'fs.closeSync',
+            call: '`fs.closeSync()`',
             context: EXPRESS_ROUTE,
             advice: `Open the file with \`await open()\` from \`${PROMISES}\` and use \`await handle.close()\` on the FileHandle.`,
           },
