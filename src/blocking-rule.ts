@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
 import { apiName, type AwaitedReplacement, type BlockingApi, type BlockingFamily } from './catalog/index.js';
@@ -59,7 +59,7 @@ export function createBlockingCallRule({
         blocking: `{{call}} ${COST} Use {{replacement}} instead{{caveat}}.`,
         blockingNoEquivalent: `{{call}} ${COST} {{advice}}`,
         blockingOnFirstRequest:
-          '`{{callee}}()` blocks the event loop in this {{context}} once, on the first request that reaches it, while it initialises a shared value; that request and every other one wait until it returns. Load it at start-up, before the server listens.',
+          '{{call}} blocks the event loop in this {{context}} once, on the first request that reaches it, while it initialises a shared value; that request and every other one wait until it returns. Load it at start-up, before the server listens.',
         blockingHelper:
           '`{{callee}}()` blocks the event loop in this {{context}}: it calls {{chain}}, and every other request waits until it returns. {{fix}}',
         useAwaited: 'Replace with {{replacement}}.',
@@ -100,31 +100,34 @@ function report(
     context.report({
       node: call.node,
       messageId: 'blockingOnFirstRequest',
-      data: { callee: call.direct ? apiName(api) : calleeName(calleeOf(call.node)), context: where },
+      data: {
+        call: call.direct ? shownCall(api, call.reach.site.tagged) : code(`${calleeName(calleeOf(call.node))}()`),
+        context: where,
+      },
     });
     return;
   }
   if (!call.direct) {
     // The callee names the first helper, unless the call is given it to run (`items.map(helper)`).
     const inner = call.callback ? call.reach.helpers : call.reach.helpers.slice(1);
-    const { file, line } = call.reach.site;
+    const { file, line, tagged } = call.reach.site;
     context.report({
       node: call.node,
       messageId: 'blockingHelper',
       data: {
         callee: calleeName(calleeOf(call.node)),
         context: where,
-        chain: [...inner.map((helper) => `\`${helper}()\``), `\`${apiName(api)}()\` (${display(context.cwd, file)}:${line})`].join(' → '),
+        chain: [...inner.map((helper) => `\`${helper}()\``), `${shownCall(api, tagged)} (${display(context.cwd, file)}:${line})`].join(' → '),
         fix: replacement
-          ? `Use ${describeReplacement(replacement)} there, and await the helper here.`
+          ? `Use ${describeReplacement(replacement, tagged)} there, and await the helper here.`
           : (api.advice ?? ''),
       },
     });
     return;
   }
   // A tagged template runs its tag (`` execaSync`git status` ``): shown as one, and so is its replacement.
-  const tagged = call.node.type === AST_NODE_TYPES.TaggedTemplateExpression;
-  const shown = code(`${apiName(api)}${tagged ? TEMPLATE : '()'}`);
+  const { tagged } = call.reach.site;
+  const shown = shownCall(api, tagged);
   if (!replacement) {
     context.report({
       node: call.node,
@@ -153,6 +156,11 @@ function report(
 
 /** How messages show the template of a tagged template call: its text is the user's, not the API's. */
 const TEMPLATE = '`…`';
+
+/** A call of `api` as messages show it: `` `fs.readFileSync()` ``, or `` `` execa.execaSync`…` `` `` for a tag. */
+function shownCall(api: BlockingApi, tagged: boolean): string {
+  return code(`${apiName(api)}${tagged ? TEMPLATE : '()'}`);
+}
 
 /** Code in a message, as Markdown writes it: `` execaSync`…` `` needs two backticks around it. */
 function code(text: string): string {

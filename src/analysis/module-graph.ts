@@ -20,6 +20,7 @@ import {
   type Propagation,
   type ReportableCalls,
   type Site,
+  type SiteLocation,
 } from './reachability.js';
 import { NO_DATABASES, syncDbSites, type DbValue } from './sync-db.js';
 
@@ -619,7 +620,7 @@ export function analyseModuleSites(
         seen.add(derived);
         seeds.push({
           node: derived,
-          reach: { api: reference.info, site: { file, line: startLine(source, derived) }, helpers: [], crossModule: false },
+          reach: { api: reference.info, site: siteLocation(file, source, derived), helpers: [], crossModule: false },
           direct: { reference: derived.callee, moduleName: reference.moduleName, invocation: 'direct' },
         });
       }
@@ -639,7 +640,7 @@ export function analyseModuleSites(
     if (reference.info.blocksWhen && !blocksWithArguments(source, call, reference.info.blocksWhen)) continue;
     seeds.push({
       node: call.node,
-      reach: { api: reference.info, site: { file, line: startLine(source, call.node) }, helpers: [], crossModule: false },
+      reach: { api: reference.info, site: siteLocation(file, source, call.node), helpers: [], crossModule: false },
       direct: { reference: call.reference, moduleName: reference.moduleName, invocation: call.invocation },
     });
   }
@@ -652,7 +653,7 @@ export function analyseModuleSites(
       if (api.blocksWhen && !blocksWithArguments(source, { node: call, invocation: 'direct' }, api.blocksWhen)) continue;
       seeds.push({
         node: call,
-        reach: { api, site: { file, line: startLine(source, call) }, helpers: [], crossModule: false },
+        reach: { api, site: siteLocation(file, source, call), helpers: [], crossModule: false },
         direct: { reference: call.callee, moduleName, invocation: 'direct' },
       });
     }
@@ -736,7 +737,7 @@ export function analyseModuleSites(
     seen.add(node);
     seeds.push({
       node,
-      reach: { api, site: { file, line: startLine(source, node) }, helpers: [], crossModule: false },
+      reach: { api, site: siteLocation(file, source, node), helpers: [], crossModule: false },
       direct: { reference: calleeOf(node), moduleName, invocation: 'direct' },
     });
   }
@@ -926,6 +927,11 @@ function traceMapOf(summary: ModuleSummary): TraceMapNode {
     }
   }
   return root;
+}
+
+/** Where a catalog call is, as chains name it: the file, its line, and whether it is a template's tag. */
+function siteLocation(file: string, source: ModuleSource, node: TSESTree.Node): SiteLocation {
+  return { file, line: startLine(source, node), tagged: node.type === AST_NODE_TYPES.TaggedTemplateExpression };
 }
 
 /** Specifiers of `import`, `export ... from` and `require()` that may name a local module. */

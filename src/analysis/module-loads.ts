@@ -26,7 +26,7 @@ export function moduleLoadCalls(
     calls.push({
       node: call,
       api,
-      reach: { api, site: { file: context.filename, line: call.loc.start.line }, helpers: [], crossModule: false },
+      reach: { api, site: { file: context.filename, line: call.loc.start.line, tagged: false }, helpers: [], crossModule: false },
       direct: { reference: identifier, moduleName: 'require', invocation: 'direct' },
       ...requestSite(context, call),
     });

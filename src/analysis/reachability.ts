@@ -8,6 +8,8 @@ export interface SiteLocation {
   /** The module as it was analysed (absolute for imported modules); messages show it relative to the lint's cwd. */
   readonly file: string;
   readonly line: number;
+  /** The API runs as the tag of a template (`` db.sql`...` ``): messages show it as one. */
+  readonly tagged: boolean;
 }
 
 /** How a call blocks: the catalog API at the end and the helpers that lead to it. */

@@ -239,8 +239,9 @@ const taggedTemplates = [
         data: {
           callee: 'currentRevision',
           context: 'Express route handler',
-          chain: '`zx.$.sync()` (tests/fixtures/follow-calls/lib/git.ts:5)',
-          fix: 'Use `await $()` from `zx` there, and await the helper here.',
+          // The helper runs a tagged template: the chain and the fix show it as one.
+          chain: '`` zx.$.sync`…` `` (tests/fixtures/follow-calls/lib/git.ts:5)',
+          fix: 'Use `` await $`…` `` from `zx` there, and await the helper here.',
         },
         line: 5,
         column: 24,

@@ -203,6 +203,14 @@ const cases: Case[] = [
     query('db0.Database.sql', 'db.sql`SELECT * FROM users WHERE id = ${req.params.id}`'),
   ),
   invalid(
+    'db0: the sql tagged template in a helper, shown as a template in the chain',
+    express(
+      `${DB0}\nfunction findUser(id) {\n  return db.sql\`SELECT * FROM users WHERE id = \${id}\`;\n}`,
+      'res.json(await findUser(req.params.id));',
+    ),
+    helper('findUser', '`` db0.Database.sql`…` `` (file.ts:5)', 'db0.Database.sql', 'findUser(req.params.id)'),
+  ),
+  invalid(
     'db0 with the node:sqlite connector, a bound statement',
     express(
       `import { createDatabase } from 'db0';\nimport nodeSqlite from 'db0/connectors/node-sqlite';\nconst db = createDatabase(nodeSqlite({ name: 'app' }));`,

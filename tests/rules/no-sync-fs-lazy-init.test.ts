@@ -25,7 +25,7 @@ const code = ts`
 
 const onFirstRequest = (callee: string, line: number, column: number, endColumn: number) => ({
   messageId: 'blockingOnFirstRequest' as const,
-  data: { callee, context: EXPRESS_ROUTE },
+  data: { call: `\`${callee}()\``, context: EXPRESS_ROUTE },
   line,
   column,
   endLine: line,
