@@ -21,7 +21,7 @@ import { iterateGlobalReferences, iterateModuleReferences } from '../analysis/mo
 import { SYNC_CALLBACK_METHODS } from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
-import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { contains, isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import { classMethodRole } from './classes.js';
 import { exportedHandlers, hasDirective, type ExportedHandlers } from './conventions.js';
 import { moduleOrigin } from './imports.js';
@@ -779,7 +779,7 @@ function isPassedOrExported(value: TSESTree.Node, parent: TSESTree.Node): boolea
   switch (parent.type) {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
-      return parent.callee !== value && !isInside(parent.callee, value);
+      return parent.callee !== value && !contains(parent.callee, value);
     case AST_NODE_TYPES.ExportDefaultDeclaration:
     case AST_NODE_TYPES.ExportNamedDeclaration:
     case AST_NODE_TYPES.ExportSpecifier:
@@ -787,10 +787,6 @@ function isPassedOrExported(value: TSESTree.Node, parent: TSESTree.Node): boolea
     default:
       return false;
   }
-}
-
-function isInside(outer: TSESTree.Node, node: TSESTree.Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 function isPathLiteral(node: TSESTree.Node | undefined): boolean {
