@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { requestSite, siteDescription } from '../src/analysis/file-analysis.js';
+import { requestSite, siteDescription, type RequestSite } from '../src/analysis/file-analysis.js';
 import { builtArrayLength, classifyHeavyLoop } from '../src/analysis/heavy-loops.js';
 import { CONDITION_LOOPS, loopHeadLoc, type ConditionLoop } from '../src/analysis/loops.js';
 import { createScopeFilter, readSettings, scopeSchemaProperty, type ScopeOptions } from '../src/options.js';
@@ -55,11 +55,13 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     return {
       [CONDITION_LOOPS](loop: ConditionLoop) {
-        const site = requestSite(context, loop);
-        if (!inScope(site)) return;
-        const heavy = classifyHeavyLoop(loop, sourceCode, site.handler?.node, threshold);
-        if (!heavy) return;
-        const where = siteDescription(site);
+        // The loop first: most loops are light, and where code runs (the file's request handlers)
+        // costs more to work out.
+        let site: RequestSite | undefined;
+        const siteOfLoop = (): RequestSite => (site ??= requestSite(context, loop));
+        const heavy = classifyHeavyLoop(loop, sourceCode, () => siteOfLoop().handler?.node, threshold);
+        if (!heavy || !inScope(siteOfLoop())) return;
+        const where = siteDescription(siteOfLoop());
         const loc = loopHeadLoc(sourceCode, loop);
         switch (heavy.kind) {
           case 'iterations':

@@ -9,7 +9,7 @@ import {
   tripCount,
   type ConditionLoop,
 } from './loops.js';
-import { unlimitedRequestInput } from './request-input.js';
+import { mayBeRequestInput, unlimitedRequestInput } from './request-input.js';
 
 export type HeavyLoop =
   /** A counting loop whose constant trip count, times that of the counting loops around it, reaches the threshold. */
@@ -21,26 +21,33 @@ export type HeavyLoop =
 
 /**
  * Why a loop in request-serving code keeps the event loop busy, if it does. Loops that `await`
- * (or `yield`) give the event loop back on each iteration and are never reported.
+ * (or `yield`) give the event loop back on each iteration and are never reported. `handlerOf`
+ * gives the request handler the loop runs in; it is asked only for a loop whose bound could come
+ * from a request, as working it out costs more than the rest.
  */
 export function classifyHeavyLoop(
   loop: ConditionLoop,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  handler: FunctionNode | undefined,
+  handlerOf: () => FunctionNode | undefined,
   threshold: number,
 ): HeavyLoop | undefined {
-  const facts = loopFacts(loop, sourceCode.visitorKeys);
-  if (facts.yields) return undefined;
-  if (!facts.exits && runsForever(loop, sourceCode.getScope(loop))) return { kind: 'endless' };
+  // What the loop's head says first: the walk of its body (loopFacts) only for a loop that may be heavy.
+  const yields = (): boolean => loopFacts(loop, sourceCode.visitorKeys).yields;
+  if (runsForever(loop, sourceCode.getScope(loop))) {
+    if (yields()) return undefined;
+    if (!loopFacts(loop, sourceCode.visitorKeys).exits) return { kind: 'endless' };
+  }
   if (loop.type === AST_NODE_TYPES.ForStatement) {
     const factors = nestedTripCounts(loop, sourceCode);
     if (factors) {
       const outer = product(factors.slice(0, -1));
       const iterations = outer * factors.at(-1)!;
       // Reported once per nest: at the loop where the count first reaches the threshold.
-      if (iterations >= threshold && outer < threshold) return { kind: 'iterations', iterations, factors };
+      if (iterations >= threshold && outer < threshold) return yields() ? undefined : { kind: 'iterations', iterations, factors };
     }
   }
+  if (!requestBound(loop, undefined, sourceCode) || yields()) return undefined;
+  const handler = handlerOf();
   const bound = handler && requestBound(loop, handler, sourceCode);
   return bound ? { kind: 'requestBound', bound } : undefined;
 }
@@ -70,16 +77,20 @@ function product(factors: readonly number[]): number {
  * The request value that bounds the loop, when nothing else does. The loop runs while every
  * `&&`-joined part of its test holds, and stops as soon as one `||`-joined part of an `if` that
  * leaves it holds; a comparison in either place with no operand from the request (`i < 1000`,
- * `i < items.length`, `if (i >= LIMIT) break`) limits the loop, whatever the rest says.
+ * `i < items.length`, `if (i >= LIMIT) break`) limits the loop, whatever the rest says. Without a
+ * handler, a value that could be request input in any function counts (mayBeRequestInput): the
+ * answer is then a superset, to rule loops out before the handler is known.
  */
 function requestBound(
   loop: ConditionLoop,
-  handler: FunctionNode,
+  handler: FunctionNode | undefined,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Node | undefined {
   if (!loop.test) return undefined;
+  const isInput = (side: TSESTree.Node): boolean =>
+    handler ? unlimitedRequestInput(side, loop, handler, sourceCode) !== undefined : mayBeRequestInput(side, sourceCode);
   const inputSide = (comparison: TSESTree.BinaryExpression): TSESTree.Node | undefined =>
-    [comparison.left, comparison.right].find((side) => unlimitedRequestInput(side, loop, handler, sourceCode));
+    [comparison.left, comparison.right].find(isInput);
   const bounds = comparisons(loop.test, '&&').map(inputSide);
   if (bounds.length === 0 || bounds.includes(undefined)) return undefined;
   const { exitConditions } = loopFacts(loop, sourceCode.visitorKeys);

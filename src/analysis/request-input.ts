@@ -90,9 +90,19 @@ export function unlimitedRequestInput(
   return input && !isGuarded(sourceCode, site, handler, expression, input) ? input : undefined;
 }
 
+/**
+ * Whether `expression` could be request input in some handler: read as unlimitedRequestInput reads
+ * it, from the parameters of any function around it, guards aside. Cheap next to finding out which
+ * function is the handler, and false for nearly every loop bound (`i < items.length`, `i < 10`).
+ */
+export function mayBeRequestInput(expression: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return new RequestInputTracer(undefined, sourceCode).value(expression, 0) !== undefined;
+}
+
 class RequestInputTracer {
+  /** `handler` undefined: the parameters of any function may be the request's. */
   constructor(
-    private readonly handler: FunctionNode,
+    private readonly handler: FunctionNode | undefined,
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
   ) {}
 
@@ -204,8 +214,9 @@ class RequestInputTracer {
     if (!variable || !definition) return undefined;
     const path = [...patternPath(definition.name), ...properties];
     if (definition.type === 'Parameter') {
-      if (definition.node !== this.handler || SIZE_PROPERTIES.has(path.at(-1) ?? '')) return undefined;
-      const fromRequest = path.some((property) => INPUT_PROPERTIES.has(property)) || isNestInput(definition.name, this.handler);
+      const fn = definition.node;
+      if ((this.handler && fn !== this.handler) || SIZE_PROPERTIES.has(path.at(-1) ?? '')) return undefined;
+      const fromRequest = path.some((property) => INPUT_PROPERTIES.has(property)) || isNestInput(definition.name, fn);
       return fromRequest ? { variables: [variable] } : undefined;
     }
     if (definition.type !== 'Variable' || !definition.node.init) return undefined;
@@ -241,8 +252,8 @@ function patternPath(name: TSESTree.Node): string[] {
 }
 
 /** A parameter decorated `@Query('n')`, `@Param('id')`, `@Body('count')`: NestJS injects one client value. */
-function isNestInput(name: TSESTree.Node, handler: FunctionNode): boolean {
-  const parameter = handler.params.find((param) => contains(param, name));
+function isNestInput(name: TSESTree.Node, fn: { readonly params: readonly TSESTree.Parameter[] }): boolean {
+  const parameter = fn.params.find((param) => contains(param, name));
   const decorators = parameter && 'decorators' in parameter ? (parameter.decorators ?? []) : [];
   return decorators.some(
     ({ expression }) =>
