@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { BlockingApi } from '../catalog/index.js';
-import { isFunctionNode } from '../util/ast.js';
 import { requestSite, type BlockingCall } from './file-analysis.js';
 import { globalReferences } from './module-references.js';
+import { innermostFunction } from './reachability.js';
 
 /**
  * Calls of the CommonJS `require` (not a local variable of that name) whose specifier is not a
@@ -22,7 +22,7 @@ export function moduleLoadCalls(
     const specifier = call.arguments[0];
     if (!specifier || specifier.type === AST_NODE_TYPES.SpreadElement || !loadsAtRunTime(specifier)) continue;
     // Top-level requires (most of them) run at start-up: skip the handler look-up for them.
-    if (!insideFunction(call)) continue;
+    if (innermostFunction(call) === undefined) continue;
     calls.push({
       node: call,
       api,
@@ -44,9 +44,4 @@ function loadsAtRunTime(specifier: TSESTree.Expression): boolean {
     text = specifier.quasis[0]?.value.cooked ?? undefined;
   }
   return text === undefined || /^\.\.?(?:\/|$)/.test(text);
-}
-
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return true;
-  return false;
 }

@@ -4,12 +4,13 @@
  * (`i < items.length`, `i < 10`, a parameter that is no request) are ruled out without it.
  */
 import * as tsParser from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { classifyHeavyLoop } from '../../src/analysis/heavy-loops.js';
 import { CONDITION_LOOPS, type ConditionLoop } from '../../src/analysis/loops.js';
-import { isFunctionNode, type FunctionNode } from '../../src/util/ast.js';
+import { innermostFunction } from '../../src/analysis/reachability.js';
+import type { FunctionNode } from '../../src/util/ast.js';
 
 /** Each loop's test as written, with whether its handler was asked for and what the loop is. */
 function classify(code: string): [string, boolean, string | undefined][] {
@@ -23,9 +24,7 @@ function classify(code: string): [string, boolean, string | undefined][] {
         // The function the loop is written in stands for its handler.
         const handlerOf = (): FunctionNode | undefined => {
           asked = true;
-          let current: TSESTree.Node | undefined = loop.parent;
-          while (current && !isFunctionNode(current)) current = current.parent;
-          return current;
+          return innermostFunction(loop);
         };
         const heavy = classifyHeavyLoop(loop, sourceCode, handlerOf, 1_000_000);
         results.push([sourceCode.getText(loop.test!), asked, heavy?.kind]);
