@@ -8,6 +8,7 @@ import {
   staticNumber,
   tripCount,
   type ConditionLoop,
+  type LoopFacts,
 } from './loops.js';
 import { mayBeRequestInput, unlimitedRequestInput } from './request-input.js';
 
@@ -32,10 +33,10 @@ export function classifyHeavyLoop(
   threshold: number,
 ): HeavyLoop | undefined {
   // What the loop's head says first: the walk of its body (loopFacts) only for a loop that may be heavy.
-  const yields = (): boolean => loopFacts(loop, sourceCode.visitorKeys).yields;
+  const facts = (): LoopFacts => loopFacts(loop, sourceCode.visitorKeys);
   if (runsForever(loop, sourceCode.getScope(loop))) {
-    if (yields()) return undefined;
-    if (!loopFacts(loop, sourceCode.visitorKeys).exits) return { kind: 'endless' };
+    if (facts().yields) return undefined;
+    if (!facts().exits) return { kind: 'endless' };
   }
   if (loop.type === AST_NODE_TYPES.ForStatement) {
     const factors = nestedTripCounts(loop, sourceCode);
@@ -43,10 +44,10 @@ export function classifyHeavyLoop(
       const outer = product(factors.slice(0, -1));
       const iterations = outer * factors.at(-1)!;
       // Reported once per nest: at the loop where the count first reaches the threshold.
-      if (iterations >= threshold && outer < threshold) return yields() ? undefined : { kind: 'iterations', iterations, factors };
+      if (iterations >= threshold && outer < threshold) return facts().yields ? undefined : { kind: 'iterations', iterations, factors };
     }
   }
-  if (!requestBound(loop, undefined, sourceCode) || yields()) return undefined;
+  if (!requestBound(loop, undefined, sourceCode) || facts().yields) return undefined;
   const handler = handlerOf();
   const bound = handler && requestBound(loop, handler, sourceCode);
   return bound ? { kind: 'requestBound', bound } : undefined;
