@@ -184,6 +184,20 @@ describe('catalogTextCheck: the text pre-check before another module is parsed',
     expect(mayCall(`import { Entity, Property } from '@mikro-orm/better-sqlite';`)).toBe(false);
   });
 
+  it('takes a parsed module\'s loaded specifiers as its only catalog modules, subpaths included', () => {
+    const text = `const name = 'fs';\nexport const load = (p) => readFileSync(p);`;
+    expect(mayCall(text)).toBe(true); // the text alone: a quoted catalog module and a blocking export
+    expect(mayCall(text, [])).toBe(false); // the tree: it loads no module at all
+    expect(mayCall(text, ['./files.js'])).toBe(false);
+    expect(mayCall(text, ['node:fs/promises'])).toBe(true); // a subpath of node:fs
+    expect(mayCall(`import { createReadStream } from 'fs';`, ['fs'])).toBe(false);
+    expect(mayCall(`import sqlite from 'db0/connectors/better-sqlite3';`, ['db0', 'db0/connectors/better-sqlite3'])).toBe(true);
+    expect(mayCall(`const db = require('knex')({ client: 'better-sqlite3' });`, ['knex'])).toBe(true);
+    expect(mayCall(`const db = require('knex')({ client: 'pg' });`, ['knex'])).toBe(false);
+    expect(mayCall(`import Database from 'better-sqlite3';`, ['better-sqlite3'])).toBe(true);
+    expect(mayCall(`import x from 'fs-extra-like';`, ['fs-extra-like'])).toBe(false); // not a subpath of fs
+  });
+
   it('covers APIs that settings add to the catalog', () => {
     const check = catalogTextCheck([
       ...blockingApis,

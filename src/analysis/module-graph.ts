@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
-import type { BlockingApi, BlockingCondition, TraceMap, TraceMapNode } from '../catalog/index.js';
+import type { BlockingApi, BlockingCondition, CatalogTextCheck, TraceMap, TraceMapNode } from '../catalog/index.js';
 import { argumentsOf, calleeOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
@@ -71,7 +71,7 @@ export interface GraphOptions {
   readonly maxDepth: number;
   readonly catalogTraceMap: TraceMap<BlockingApi>;
   /** The text pre-check: whether a module's text may call a catalog API (catalogTextCheck). */
-  readonly mayCallCatalog: (text: string) => boolean;
+  readonly mayCallCatalog: CatalogTextCheck;
 }
 
 interface CacheEntry {
@@ -171,7 +171,7 @@ const resolutions = new Map<string, { file: string | undefined; at: number }>();
 
 /** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
-  const key = `${dirname(fromFile)}\0${specifier}`;
+  const key = resolutionKey(fromFile, specifier);
   const now = Date.now();
   const cached = resolutions.get(key);
   if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
@@ -179,6 +179,8 @@ export function resolveModule(fromFile: string, specifier: string): string | und
   resolutions.set(key, { file, at: now });
   return file;
 }
+
+const resolutionKey = (fromFile: string, specifier: string): string => `${dirname(fromFile)}\0${specifier}`;
 
 function resolveUncached(fromFile: string, specifier: string): string | undefined {
   for (const base of candidateBases(fromFile, specifier)) {
@@ -194,9 +196,16 @@ function resolveUncached(fromFile: string, specifier: string): string | undefine
  * (`express`, `fs`) that no alias maps: it resolves to nothing here.
  */
 function candidateBases(fromFile: string, specifier: string): string[] {
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return [resolve(dirname(fromFile), specifier)];
+  if (isPath(specifier)) return [resolve(dirname(fromFile), specifier)];
   return pathsMatcher(dirname(fromFile))?.(specifier) ?? [];
 }
+
+/** Whether `candidateBases` has any, without building them. */
+function mayNameProjectModule(fromFile: string, specifier: string): boolean {
+  return isPath(specifier) || (pathsMatcher(dirname(fromFile))?.(specifier).length ?? 0) > 0;
+}
+
+const isPath = (specifier: string): boolean => specifier.startsWith('.') || specifier.startsWith('/');
 
 /** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
 const matchers = new Map<string, ((specifier: string) => string[]) | null>();
@@ -476,6 +485,18 @@ function fileOfKey(key: string): string {
   return key.slice(key.indexOf('\0') + 1);
 }
 
+/**
+ * The summary of the module `specifier` names, if it is known: the specifier was resolved before
+ * (from the same directory, whose listings are read already) and the module summarised, and
+ * neither is stale. Never summarises: a linted file looks here before asking where its import is
+ * used. A specifier that names no module has the empty summary.
+ */
+function knownSummary(file: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
+  if (!resolutions.has(resolutionKey(file, specifier))) return undefined;
+  const target = resolveModule(file, specifier);
+  return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
+}
+
 /** The cached summary (by `summaryKey`) if it is still fresh; never summarises. */
 function cachedSummary(key: string, options: GraphOptions): ModuleSummary | undefined {
   const summaries = summaryCache(options);
@@ -611,8 +632,9 @@ export function analyseModuleSites(
 ): ModuleSites {
   const seeds: AnalysedSite[] = [];
   const seen = new Set<TSESTree.Node>();
-  // The text pre-check again: most files that import `fs` or `crypto` name no blocking export of it.
-  const mayCallCatalog = source.text === undefined || options.mayCallCatalog(source.text);
+  // The text pre-check again: most files that import `fs` or `crypto` name no blocking export of
+  // it. The tree tells which modules the file loads, so the text is not searched for them.
+  const mayCallCatalog = source.text === undefined || options.mayCallCatalog(source.text, moduleLoads(source).specifiers);
   for (const reference of mayCallCatalog ? iterateModuleReferences(source, options.catalogTraceMap) : []) {
     if (reference.info.blocksWhen?.kind === 'through-result') {
       for (const derived of resultCalls(source, reference.node, reference.info.blocksWhen)) {
@@ -669,7 +691,9 @@ export function analyseModuleSites(
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
-      if (candidateBases(file, specifier).length === 0) continue;
+      if (!mayNameProjectModule(file, specifier)) continue;
+      // A module found before to export nothing that blocks: where the file uses it cannot matter.
+      if (reportable && knownSummary(file, specifier, graphOptions)?.exports.size === 0) continue;
       // Asked before any resolution, which lists the directories an import may name: most files
       // have no code the rules check, and most that do use most of their imports at start-up.
       // A file whose imports are all used at start-up is not even classified.

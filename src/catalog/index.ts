@@ -88,7 +88,14 @@ export function blockingApiTraceMap(catalog: readonly BlockingApi[]): TraceMap<B
   return traceMap;
 }
 
-const catalogTextChecks = new WeakMap<readonly BlockingApi[], (text: string) => boolean>();
+/**
+ * The text pre-check of a module: whether it may call a catalog API. `loaded`, when the module is
+ * parsed already, is every specifier it loads (moduleLoads): those are its only catalog modules,
+ * and its text need not be searched for them.
+ */
+export type CatalogTextCheck = (text: string, loaded?: Iterable<string>) => boolean;
+
+const catalogTextChecks = new WeakMap<readonly BlockingApi[], CatalogTextCheck>();
 
 /**
  * Whether a module's text may call a catalog API: it names a catalog module in quotes (`'fs'`,
@@ -98,7 +105,7 @@ const catalogTextChecks = new WeakMap<readonly BlockingApi[], (text: string) => 
  * pre-check that lets a helper go unparsed: most modules that import `node:crypto` or `fs` use
  * `randomUUID` or `createReadStream`, which no analysis would flag anyway.
  */
-export function catalogTextCheck(catalog: readonly BlockingApi[]): (text: string) => boolean {
+export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCheck {
   let check = catalogTextChecks.get(catalog);
   if (!check) {
     /** Per module specifier: the export names that give a call away, or null when any import may block. */
@@ -117,9 +124,22 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): (text: string
     const giveaways = new Map(
       [...names].map(([specifier, keys]) => [specifier, keys && new RegExp(`\\b(?:${[...keys].map(escapeRegExp).join('|')})\\b`)]),
     );
-    check = (text) => {
-      for (const [, specifier] of text.matchAll(specifiers)) {
-        const giveaway = giveaways.get(specifier!);
+    /** The catalog module a loaded specifier names: itself, or the module a subpath is of (`db0/connectors/x`). */
+    const catalogModuleOf = (specifier: string): string | undefined => {
+      if (giveaways.has(specifier)) return specifier;
+      for (let slash = specifier.indexOf('/'); slash !== -1; slash = specifier.indexOf('/', slash + 1)) {
+        if (giveaways.has(specifier.slice(0, slash))) return specifier.slice(0, slash);
+      }
+      return undefined;
+    };
+    function* quotedModules(text: string): Generator<string> {
+      for (const [, specifier] of text.matchAll(specifiers)) yield specifier!;
+    }
+    check = (text, loaded) => {
+      for (const specifier of loaded ?? quotedModules(text)) {
+        const module = loaded ? catalogModuleOf(specifier) : specifier;
+        if (module === undefined) continue;
+        const giveaway = giveaways.get(module);
         if (!giveaway || giveaway.test(text)) return true;
       }
       return false;

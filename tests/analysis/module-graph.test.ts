@@ -103,7 +103,7 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
   });
 
-  it('is asked before any import is resolved, also when the imports are known to export nothing', () => {
+  it('is not asked for an import known to export nothing that blocks; is asked for one not resolved before', () => {
     const importsFormat = parse(ts`
       import { formatMoney } from '../lib/format.js';
 
@@ -111,14 +111,23 @@ describe('analyseModuleSites: the followImports gate', () => {
         return formatMoney(cents);
       }
     `);
-    // lib/format.ts is summarised (empty) and cached.
-    expect(analyseModuleSites(importsFormat, file, options, gate(true)).dependencies).toEqual([fixture('lib/format.ts')]);
+    // Not resolved from this directory before: the gate first.
+    const first = gate(true);
+    expect(analyseModuleSites(importsFormat, file, options, first).dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(first.any).toHaveBeenCalledTimes(1);
 
-    const no = gate(false);
-    const result = analyseModuleSites(importsFormat, file, options, no);
-    expect(no.any).toHaveBeenCalledTimes(1);
+    // lib/format.ts is resolved and summarised (empty) now: nothing it gives can block.
+    const again = gate(true);
+    const result = analyseModuleSites(importsFormat, file, options, again);
+    expect(again.any).not.toHaveBeenCalled();
     expect(result.dependencies).toEqual([]);
     expect(result.sites).toEqual([]);
+
+    // From another directory the same specifier names another module, not resolved yet.
+    const elsewhere = gate(false);
+    const other = analyseModuleSites(importsFormat, fixture('routes/admin/pages.ts'), options, elsewhere);
+    expect(elsewhere.any).toHaveBeenCalledTimes(1);
+    expect(other.dependencies).toEqual([]);
   });
 
   it('is not asked when the file uses its imports at start-up only', () => {
@@ -157,7 +166,9 @@ describe('analyseModuleSites: the followImports gate', () => {
 
     const handled = parse(importsBoth.text!.replace('function receipt', 'function handle'));
     const yes = analyseModuleSites(handled, file, options, handles(handled));
-    expect(yes.dependencies).toEqual([fixture('lib/format.ts'), fixture('lib/templates.ts')]);
+    // lib/format.ts exports nothing that blocks (whether or not an earlier test summarised it already).
+    expect([...yes.imported.keys()]).toEqual(['../lib/templates.js']);
+    expect(yes.dependencies).toContain(fixture('lib/templates.ts'));
     // Sites are found in every function; the rules keep those in checked code.
     expect(yes.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
       [5, ['renderTemplate', 'loadTemplate']],
@@ -175,10 +186,17 @@ const handles = (source: ModuleSource): ReportableCalls =>
     return false;
   });
 
-/** The modules the file is analysed against, with `handle` as its only checked code. */
+let directories = 0;
+
+/**
+ * The modules the file is analysed against, with `handle` as its only checked code. The file is
+ * in a directory of its own (beside lib/), from which no specifier was resolved before: else an
+ * import of a module an earlier test found to export nothing would be passed over unasked.
+ */
 const followed = (code: string): string[] => {
   const source = parse(code);
-  return analyseModuleSites(source, file, options, handles(source)).dependencies;
+  const alone = fixture(`routes-${++directories}/pages.ts`);
+  return analyseModuleSites(source, alone, options, handles(source)).dependencies;
 };
 
 describe('analyseModuleSites: a linted file follows the imports that reach its checked code', () => {
