@@ -1,6 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { requestSite, siteDescription, type RequestSite } from '../src/analysis/file-analysis.js';
-import { builtArrayLength, classifyHeavyLoop } from '../src/analysis/heavy-loops.js';
+import { arrayBuilds, classifyHeavyLoop } from '../src/analysis/heavy-loops.js';
 import { CONDITION_LOOPS, loopHeadLoc, type ConditionLoop } from '../src/analysis/loops.js';
 import { createScopeFilter, readSettings, scopeSchemaProperty, type ScopeOptions } from '../src/options.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -90,16 +89,17 @@ export default createRule<Options, MessageIds>({
             return;
         }
       },
-      CallExpression(call: TSESTree.CallExpression) {
-        const length = builtArrayLength(call, sourceCode);
-        if (length === undefined || length < threshold) return;
-        const site = requestSite(context, call);
-        if (!inScope(site)) return;
-        context.report({
-          node: call,
-          messageId: 'hugeArray',
-          data: { count: formatCount(length), context: siteDescription(site) },
-        });
+      Program() {
+        for (const { call, length } of arrayBuilds(sourceCode)) {
+          if (length < threshold) continue;
+          const site = requestSite(context, call);
+          if (!inScope(site)) continue;
+          context.report({
+            node: call,
+            messageId: 'hugeArray',
+            data: { count: formatCount(length), context: siteDescription(site) },
+          });
+        }
       },
     };
   },

@@ -10,6 +10,7 @@ import {
   type ConditionLoop,
   type LoopFacts,
 } from './loops.js';
+import { globalReferences } from './module-references.js';
 import { mayBeRequestInput, unlimitedRequestInput } from './request-input.js';
 
 export type HeavyLoop =
@@ -110,12 +111,65 @@ function comparisons(condition: TSESTree.Node, operator: '&&' | '||'): TSESTree.
   return isBoundComparison(expression) ? [expression] : [];
 }
 
+/** A call that builds an array, and how many elements (builtArrayLength). */
+export interface ArrayBuild {
+  readonly call: TSESTree.CallExpression;
+  readonly length: number;
+}
+
+/**
+ * Every call of the file that builds an array up front (builtArrayLength), found from the file's
+ * reads of the global `Array`: most files never write it, and a listener on every call of every
+ * file cost more than the search.
+ */
+export function arrayBuilds(sourceCode: Readonly<TSESLint.SourceCode>): ArrayBuild[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const builds: ArrayBuild[] = [];
+  for (const array of globalScope ? globalReferences(globalScope, 'Array') : []) {
+    for (const call of callsOn(array)) {
+      const length = builtArrayLength(call, sourceCode);
+      if (length !== undefined) builds.push({ call, length });
+    }
+  }
+  return builds;
+}
+
+/**
+ * The calls made on what `array` is the start of: `Array(n)` and its `.fill(x)`, `new Array(n)`'s
+ * `.fill(x)`, `Array.from(...)`, through type wrappers. Where the value is passed on, not called
+ * on, the search stops.
+ */
+function* callsOn(array: TSESTree.Identifier): Generator<TSESTree.CallExpression> {
+  let child: TSESTree.Node = array;
+  for (let parent = array.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee !== child) return;
+        yield parent;
+        continue;
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee !== child) return;
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object !== child) return;
+        continue;
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        continue;
+      default:
+        return;
+    }
+  }
+}
+
 /**
  * The number of elements a call builds an array of, for the shapes that touch every element up
  * front: `new Array(n).fill(x)`, `Array(n).fill(x)` and `Array.from({ length: n }, ...)`, with a
  * constant `n`. (`new Array(n)` alone only sets a length and is cheap.)
  */
-export function builtArrayLength(
+function builtArrayLength(
   call: TSESTree.CallExpression,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): number | undefined {

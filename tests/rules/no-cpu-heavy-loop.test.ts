@@ -84,6 +84,10 @@ ruleTester.run<MessageIds, Options>('no-cpu-heavy-loop', rule as never, {
     express('const zeros = new Array(100).fill(0);'),
     express('const rows = Array.from({ length: 10 }, (_, i) => i);'),
     code(EXPRESS, 'const Array = makeArrayType();', "app.get('/x', (req, res) => {", '  new Array(1e8).fill(0);', '});'),
+    // `Array` passed on, or an array built from another value: no length to count.
+    express('const made = make(Array, 1e8).fill(0);'),
+    express('const copy = Array.from(items, (item) => item.id);'),
+    express('const grid = Array.from({ size: 1e8 });'),
     // Counts the rule cannot be sure of.
     express('for (let i = 0; i < 1e7; i += step) work(i);'),
     express('for (let i = 0; i < 1e7; i++) { if (skip(i)) i += 10; }'),
@@ -380,6 +384,19 @@ ruleTester.run<MessageIds, Options>('no-cpu-heavy-loop', rule as never, {
         { messageId: 'hugeArray', data: { count: '100,000,000', context }, line: 4, column: 15, endLine: 4, endColumn: 37 },
         { messageId: 'hugeArray', data: { count: '2,000,000', context }, line: 5, column: 15, endLine: 5, endColumn: 43 },
         { messageId: 'hugeArray', data: { count: '10,000,000', context }, line: 6, column: 13, endLine: 6, endColumn: 57 },
+      ],
+    },
+    // Through TypeScript's wrappers, and in a nested callback of the handler.
+    {
+      code: express(
+        'const zeros = (new Array(1e8) as number[]).fill(0);',
+        'const marks = Array<boolean>(2_000_000)!.fill(false);',
+        'setImmediate(() => (Array.from satisfies unknown)({ length: 1e7 }));',
+      ),
+      errors: [
+        { messageId: 'hugeArray', data: { count: '100,000,000', context }, line: 4, column: 15, endLine: 4, endColumn: 51 },
+        { messageId: 'hugeArray', data: { count: '2,000,000', context }, line: 5, column: 15, endLine: 5, endColumn: 53 },
+        { messageId: 'hugeArray', data: { count: '10,000,000', context }, line: 6, column: 20, endLine: 6, endColumn: 67 },
       ],
     },
     // Wider scope: every async function (a request bound needs a handler, a constant count does not).
