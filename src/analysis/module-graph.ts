@@ -167,20 +167,28 @@ const RESOLUTION_TTL_MS = 5000;
  * helper and the next lint of a file that imports it.
  */
 const FRESHNESS_MS = 1000;
-const resolutions = new Map<string, { file: string | undefined; at: number }>();
+/**
+ * Resolutions by the importer's directory, then specifier: a module's specifiers share its
+ * directory string, so no key is built per specifier (that cost more than the lookup).
+ */
+const resolutions = new Map<string, Map<string, { file: string | undefined; at: number }>>();
 
 /** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
-  const key = resolutionKey(fromFile, specifier);
-  const now = Date.now();
-  const cached = resolutions.get(key);
-  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
-  const file = resolveUncached(fromFile, specifier);
-  resolutions.set(key, { file, at: now });
-  return file;
+  return resolveFrom(fromFile, dirname(fromFile), specifier);
 }
 
-const resolutionKey = (fromFile: string, specifier: string): string => `${dirname(fromFile)}\0${specifier}`;
+/** resolveModule, for an importer whose directory the caller has at hand. */
+function resolveFrom(fromFile: string, directory: string, specifier: string): string | undefined {
+  let inDirectory = resolutions.get(directory);
+  if (!inDirectory) resolutions.set(directory, (inDirectory = new Map()));
+  const now = Date.now();
+  const cached = inDirectory.get(specifier);
+  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
+  const file = resolveUncached(fromFile, specifier);
+  inDirectory.set(specifier, { file, at: now });
+  return file;
+}
 
 function resolveUncached(fromFile: string, specifier: string): string | undefined {
   for (const base of candidateBases(fromFile, specifier)) {
@@ -200,9 +208,9 @@ function candidateBases(fromFile: string, specifier: string): string[] {
   return pathsMatcher(dirname(fromFile))?.(specifier) ?? [];
 }
 
-/** Whether `candidateBases` has any, without building them. */
-function mayNameProjectModule(fromFile: string, specifier: string): boolean {
-  return isPath(specifier) || (pathsMatcher(dirname(fromFile))?.(specifier).length ?? 0) > 0;
+/** Whether `candidateBases` has any, without building them (`directory`: the importer's). */
+function mayNameProjectModule(directory: string, specifier: string): boolean {
+  return isPath(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
 }
 
 const isPath = (specifier: string): boolean => specifier.startsWith('.') || specifier.startsWith('/');
@@ -475,9 +483,16 @@ function familySignature(reaches: FamilyReach | undefined): string {
     .join(';');
 }
 
+const summaryKeys = new Map<number, Map<string, string>>();
+
 /** Summaries are cached per depth and file. */
 function summaryKey(file: string, options: GraphOptions): string {
-  return `${options.maxDepth}\0${file}`;
+  // One string per depth and file: a key built anew each time is hashed anew on every lookup.
+  let byFile = summaryKeys.get(options.maxDepth);
+  if (!byFile) summaryKeys.set(options.maxDepth, (byFile = new Map()));
+  let key = byFile.get(file);
+  if (key === undefined) byFile.set(file, (key = `${options.maxDepth}\0${file}`));
+  return key;
 }
 
 /** The file a `summaryKey` names. */
@@ -491,9 +506,9 @@ function fileOfKey(key: string): string {
  * neither is stale. Never summarises: a linted file looks here before asking where its import is
  * used. A specifier that names no module has the empty summary.
  */
-function knownSummary(file: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
-  if (!resolutions.has(resolutionKey(file, specifier))) return undefined;
-  const target = resolveModule(file, specifier);
+function knownSummary(file: string, directory: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
+  if (!resolutions.get(directory)?.has(specifier)) return undefined;
+  const target = resolveFrom(file, directory, specifier);
   return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
 }
 
@@ -573,8 +588,9 @@ const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`]([^'"`\n]+)['"`]/g
 /** The local modules a module's text imports, resolved. */
 function textDependencies(file: string, text: string): string[] {
   const dependencies = new Set<string>();
+  const directory = dirname(file);
   for (const match of text.matchAll(SPECIFIER)) {
-    const target = resolveModule(file, match[1]!);
+    const target = resolveFrom(file, directory, match[1]!);
     if (target && target !== file) dependencies.add(target);
   }
   return [...dependencies];
@@ -689,16 +705,17 @@ export function analyseModuleSites(
     const graphOptions = options as GraphOptions;
     const traceMap: Record<string, TraceMapNode> = {};
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
+    const directory = dirname(file);
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
-      if (!mayNameProjectModule(file, specifier)) continue;
+      if (!mayNameProjectModule(directory, specifier)) continue;
       // A module found before to export nothing that blocks: where the file uses it cannot matter.
-      if (reportable && knownSummary(file, specifier, graphOptions)?.exports.size === 0) continue;
+      if (reportable && knownSummary(file, directory, specifier, graphOptions)?.exports.size === 0) continue;
       // Asked before any resolution, which lists the directories an import may name: most files
       // have no code the rules check, and most that do use most of their imports at start-up.
       // A file whose imports are all used at start-up is not even classified.
       if (reportable && !loadReaches(source, specifier, reportable)) continue;
-      const target = resolveModule(file, specifier);
+      const target = resolveFrom(file, directory, specifier);
       if (!target) continue;
       dependencies.push(target);
       const summary = summarise(target, graphOptions);
@@ -766,10 +783,12 @@ export function analyseModuleSites(
     });
   }
 
-  const propagation = propagate(source, seeds, options.maxDepth);
+  const { sites, reachOf } = propagate(source, seeds, options.maxDepth);
+  // Properties one by one: a spread of the propagation here took half of this function's time
+  // for a file without blocking calls (most files).
   return {
-    ...propagation,
-    sites: propagation.sites as AnalysedSite[],
+    sites: sites as AnalysedSite[],
+    reachOf,
     dependencies,
     importedBindings,
     imported,
