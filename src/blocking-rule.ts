@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getFileAnalysis, siteDescription, type BlockingCall } from './analysis/file-analysis.js';
+import { getFileAnalysis, siteDescription, type AnalysisOptions, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
 import { apiName, type AwaitedReplacement, type BlockingApi, type BlockingFamily } from './catalog/index.js';
 import { awaitedSuggestion } from './fixers/awaited-call.js';
@@ -10,6 +10,7 @@ import {
   createCallFilter,
   readSettings,
   type BlockingRuleOptions,
+  type EventLoopSettings,
 } from './options.js';
 import { createRule } from './util/create-rule.js';
 import { calleeOf } from './util/ast.js';
@@ -47,6 +48,22 @@ export function createBlockingCallRule({
   /** Blocking calls found outside the catalog's trace map (no-sync-fs: `require('./x')`). */
   moreCalls?: (context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>) => readonly BlockingCall[];
 }) {
+  /**
+   * The rule's filter and analysis options for its options and settings, made once per pair:
+   * ESLint gives every file of a config the same two objects.
+   */
+  const prepared = new WeakMap<BlockingRuleOptions, WeakMap<EventLoopSettings, Prepared>>();
+  const prepare = (options: BlockingRuleOptions, settings: EventLoopSettings): Prepared => {
+    let bySettings = prepared.get(options);
+    if (!bySettings) prepared.set(options, (bySettings = new WeakMap()));
+    let result = bySettings.get(settings);
+    if (!result) {
+      result = { inScope: createCallFilter(options, settings, family), analysis: analysisOptions(options, settings) };
+      bySettings.set(settings, result);
+    }
+    return result;
+  };
+
   return createRule<BlockingRuleOptionsTuple, BlockingRuleMessageIds>({
     name,
     meta: {
@@ -68,11 +85,10 @@ export function createBlockingCallRule({
     },
     defaultOptions: [{ allow: [] }],
     create(context, [options]) {
-      const settings = readSettings(context.settings);
-      const inScope = createCallFilter(options, settings, family);
+      const { inScope, analysis } = prepare(options, readSettings(context.settings));
       return {
         Program() {
-          for (const call of getFileAnalysis(context, analysisOptions(options, settings)).calls) {
+          for (const call of getFileAnalysis(context, analysis).calls) {
             const adopted = call.api.family === family ? call : adoptedCall(call, adopt?.(call));
             if (adopted && inScope(adopted)) report(context, adopted);
           }
@@ -83,6 +99,11 @@ export function createBlockingCallRule({
       };
     },
   });
+}
+
+interface Prepared {
+  readonly inScope: (call: BlockingCall) => boolean;
+  readonly analysis: AnalysisOptions;
 }
 
 function adoptedCall(call: BlockingCall, api: BlockingApi | undefined): BlockingCall | undefined {

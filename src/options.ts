@@ -264,11 +264,10 @@ function stringList(raw: unknown, where: string, pattern: RegExp, expected: stri
 
 /** The analysis a rule asks for: its options, then the shared settings, then the defaults. */
 export function analysisOptions(options: BlockingRuleOptions, settings: EventLoopSettings): AnalysisOptions {
-  return {
-    followCalls: options.followCalls ?? settings.followCalls ?? 'cross-module',
-    maxDepth: options.maxDepth ?? settings.maxDepth ?? DEFAULT_MAX_DEPTH,
-    checksAsyncFunctions: scopeOf(options, settings) === 'async-functions',
-  };
+  const followCalls = options.followCalls ?? settings.followCalls ?? 'cross-module';
+  const maxDepth = options.maxDepth ?? settings.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const checksAsyncFunctions = scopeOf(options, settings) === 'async-functions';
+  return { followCalls, maxDepth, checksAsyncFunctions, key: `${followCalls}:${maxDepth}:${checksAsyncFunctions}` };
 }
 
 /** Which code a rule checks: its option, then the setting, then `handlers`. */

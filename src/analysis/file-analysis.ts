@@ -16,6 +16,8 @@ export interface AnalysisOptions {
   readonly maxDepth: number;
   /** The rule checks every async function, not only request handlers (the `async-functions` scope). */
   readonly checksAsyncFunctions: boolean;
+  /** The three above as text: rules with the same options share the file's analysis. */
+  readonly key: string;
 }
 
 /** Where code runs, as the `scope` option sees it. */
@@ -53,13 +55,12 @@ export function getFileAnalysis(
   options: AnalysisOptions,
 ): FileAnalysis {
   const { sourceCode } = context;
-  const key = `${options.followCalls}:${options.maxDepth}:${options.checksAsyncFunctions}`;
   let byOptions = cache.get(sourceCode.ast);
   if (!byOptions) cache.set(sourceCode.ast, (byOptions = new Map()));
-  let analysis = byOptions.get(key);
+  let analysis = byOptions.get(options.key);
   if (!analysis) {
     analysis = analyseFile(context, options, readSettings(context.settings).catalog);
-    byOptions.set(key, analysis);
+    byOptions.set(options.key, analysis);
   }
   return analysis;
 }
