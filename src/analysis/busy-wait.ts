@@ -4,7 +4,7 @@ import { buildTraceMap, type TraceMap } from '../catalog/index.js';
 import { contains, skipTypeWrappers } from '../util/ast.js';
 import { callThrough } from './reachability.js';
 import { loopFacts, type ConditionLoop } from './loops.js';
-import { iterateGlobalReferences, iterateModuleReferences, type ModuleReference } from './module-references.js';
+import { iterateGlobalReferences, iterateModuleReferences, mayReference, type ModuleReference } from './module-references.js';
 
 /** A call that sleeps or waits synchronously. */
 export interface SleepCall extends NonNullable<ReturnType<typeof callThrough>> {
@@ -63,6 +63,7 @@ const clockMaps = traceMaps(clockReads);
 
 /** Every call in the file that sleeps synchronously, in source order. */
 export function findSleepCalls(sourceCode: Readonly<TSESLint.SourceCode>): SleepCall[] {
+  if (!mayReference(sourceCode, sleepMaps)) return [];
   const calls = new Map<TSESTree.CallExpression, SleepCall>();
   for (const reference of iterateTraced(sourceCode, sleepMaps)) {
     const through = callThrough(reference.node);

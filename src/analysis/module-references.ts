@@ -163,6 +163,17 @@ export function moduleLoads(source: ModuleSource): ModuleLoads {
   return loads;
 }
 
+/**
+ * Whether the file may hold a reference that iterateModuleReferences or iterateGlobalReferences
+ * would find: it loads one of the modules, or reads one of the globals. Asked before those
+ * generators are made, for a file (most files) that has none.
+ */
+export function mayReference(source: ModuleSource, maps: { readonly modules: object; readonly globals: object }): boolean {
+  if (loadsAny(moduleLoads(source), maps.modules)) return true;
+  const globalScope = source.scopeManager?.globalScope;
+  return !!globalScope && globalEntries(maps.globals).some(([name]) => globalReferences(globalScope, name).length > 0);
+}
+
 function loadsAny(loads: ModuleLoads, traceMap: object): boolean {
   let modules = tracedModules.get(traceMap);
   if (!modules) tracedModules.set(traceMap, (modules = new Set(Object.keys(traceMap))));
@@ -233,7 +244,7 @@ export function* iterateGlobalReferences<T>(
 const globalEntriesByMap = new WeakMap<object, readonly (readonly [string, TraceMapNode])[]>();
 
 /** A globals trace map's entries, listed once per map: every file asks about the same few maps. */
-function globalEntries(traceMap: TraceMap<unknown>): readonly (readonly [string, TraceMapNode])[] {
+function globalEntries(traceMap: object): readonly (readonly [string, TraceMapNode])[] {
   let entries = globalEntriesByMap.get(traceMap);
   if (!entries) globalEntriesByMap.set(traceMap, (entries = Object.entries(traceMap) as [string, TraceMapNode][]));
   return entries;

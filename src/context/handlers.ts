@@ -17,7 +17,7 @@ import {
   type ServerFramework,
 } from '../catalog/frameworks.js';
 import { buildTraceMap, type TraceMap } from '../catalog/index.js';
-import { iterateGlobalReferences, iterateModuleReferences } from '../analysis/module-references.js';
+import { iterateGlobalReferences, iterateModuleReferences, mayReference } from '../analysis/module-references.js';
 import { SYNC_CALLBACK_METHODS } from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
@@ -149,6 +149,7 @@ export function createHandlerContext(
   const entryAt = (node: TSESTree.Node): Entry | undefined => {
     if (!entries) {
       entries = new Map();
+      if (!mayReference(sourceCode, entryTraceMaps)) return undefined;
       const found = [
         ...iterateModuleReferences(sourceCode, entryTraceMaps.modules),
         ...[...iterateGlobalReferences(sourceCode, entryTraceMaps.globals)].map((reference) => ({
