@@ -183,7 +183,8 @@ function loadsAny(loads: ModuleLoads, traceMap: object): boolean {
 
 /**
  * The modules of each trace map, as a set: every file asks each map about its specifiers, and a
- * set answers a parser's string several times faster than a property lookup on the map.
+ * set answers a parser's string several times faster than a property lookup on the map. (A trace
+ * map is complete before it is first asked, and never changes after.)
  */
 const tracedModules = new WeakMap<object, ReadonlySet<string>>();
 
