@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, isGlobalReference, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { isFunctionNode, isGlobalReference, isTypeWrapper, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import {
   isBoundComparison,
   isLoop,
@@ -142,6 +142,7 @@ export function arrayBuilds(sourceCode: Readonly<TSESLint.SourceCode>): ArrayBui
 function* callsOn(array: TSESTree.Identifier): Generator<TSESTree.CallExpression> {
   let child: TSESTree.Node = array;
   for (let parent = array.parent; parent; child = parent, parent = parent.parent) {
+    if (isTypeWrapper(parent)) continue;
     switch (parent.type) {
       case AST_NODE_TYPES.CallExpression:
         if (parent.callee !== child) return;
@@ -152,11 +153,6 @@ function* callsOn(array: TSESTree.Identifier): Generator<TSESTree.CallExpression
         continue;
       case AST_NODE_TYPES.MemberExpression:
         if (parent.object !== child) return;
-        continue;
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
         continue;
       default:
         return;

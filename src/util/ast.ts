@@ -39,17 +39,22 @@ export function propertyName(key: TSESTree.Node, computed = false): string | und
   return undefined;
 }
 
-/** Looks through TypeScript-only wrappers (`x!`, `x as T`, `<T>x`, `x satisfies T`) to the value. */
+type TypeWrapper = TSESTree.TSNonNullExpression | TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion;
+
+/** A TypeScript-only wrapper around a value: `x!`, `x as T`, `<T>x`, `x satisfies T`. */
+export function isTypeWrapper(node: TSESTree.Node): node is TypeWrapper {
+  return (
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}
+
+/** Looks through TypeScript-only wrappers (isTypeWrapper) to the value. */
 export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
+  while (isTypeWrapper(current)) current = current.expression;
   return current;
 }
 
