@@ -123,7 +123,8 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(result.dependencies).toEqual([]);
     expect(result.sites).toEqual([]);
 
-    // From another directory the same specifier names another module, not resolved yet.
+    // From another directory the specifier was not resolved before: the gate first (a "no" here,
+    // so it is not resolved at all).
     const elsewhere = gate(false);
     const other = analyseModuleSites(importsFormat, fixture('routes/admin/pages.ts'), options, elsewhere);
     expect(elsewhere.any).toHaveBeenCalledTimes(1);
