@@ -185,13 +185,13 @@ function resolveFrom(fromFile: string, directory: string, specifier: string): st
   const now = Date.now();
   const cached = inDirectory.get(specifier);
   if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
-  const file = resolveUncached(fromFile, specifier);
+  const file = resolveUncached(fromFile, directory, specifier);
   inDirectory.set(specifier, { file, at: now });
   return file;
 }
 
-function resolveUncached(fromFile: string, specifier: string): string | undefined {
-  for (const base of candidateBases(fromFile, specifier)) {
+function resolveUncached(fromFile: string, directory: string, specifier: string): string | undefined {
+  for (const base of candidateBases(directory, specifier)) {
     const found = existingFile(base, fromFile);
     if (found) return found;
   }
@@ -201,14 +201,14 @@ function resolveUncached(fromFile: string, specifier: string): string | undefine
 /**
  * The paths a specifier may name a file of the project at, before any is looked for on disk: the
  * path itself, or what the importer's tsconfig `paths` map a package name to. None for a package
- * (`express`, `fs`) that no alias maps: it resolves to nothing here.
+ * (`express`, `fs`) that no alias maps: it resolves to nothing here. `directory` is the importer's.
  */
-function candidateBases(fromFile: string, specifier: string): string[] {
-  if (isPath(specifier)) return [resolve(dirname(fromFile), specifier)];
-  return pathsMatcher(dirname(fromFile))?.(specifier) ?? [];
+function candidateBases(directory: string, specifier: string): string[] {
+  if (isPath(specifier)) return [resolve(directory, specifier)];
+  return pathsMatcher(directory)?.(specifier) ?? [];
 }
 
-/** Whether `candidateBases` has any, without building them (`directory`: the importer's). */
+/** Whether `candidateBases` has any, without building them. */
 function mayNameProjectModule(directory: string, specifier: string): boolean {
   return isPath(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
 }
