@@ -63,9 +63,16 @@ export function* iterateModuleReferences<T>(
   };
   yield* emit(tracker.iterateEsmReferences(traceMap));
 
-  for (const { call, name } of loads.calls) {
+  for (const { call, name, interop } of loads.calls) {
     const moduleMap = traceMap[name];
-    if (moduleMap) yield* emit(tracker.iteratePropertyReferences(call, moduleMap), [name]);
+    if (!moduleMap) continue;
+    if (!interop) {
+      yield* emit(tracker.iteratePropertyReferences(call, moduleMap), [name]);
+      continue;
+    }
+    // As the tracker reads `import fs from 'fs'` of a CommonJS module: `.default` is the module itself.
+    const found = tracker.iteratePropertyReferences(call, interopTraceMap(moduleMap, interop));
+    yield* emit(withoutDefault(found), [name]);
   }
 
   for (const statement of sourceCode.ast.body) {
@@ -97,8 +104,74 @@ interface ModuleLoads {
    * cross-module analysis follows are among these.
    */
   readonly valueSpecifiers: ReadonlySet<string>;
-  /** `require('x')` and `process.getBuiltinModule('x')` calls, with the constant specifier. */
-  readonly calls: readonly { readonly call: TSESTree.CallExpression; readonly name: string }[];
+  /**
+   * `require('x')` and `process.getBuiltinModule('x')` calls, with the constant specifier. A
+   * `require()` wrapped in a compiler's interop helper is given as the helper's call.
+   */
+  readonly calls: readonly ModuleLoadCall[];
+}
+
+interface ModuleLoadCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  /** The interop helper `call` is, when the module's value is wrapped in one. */
+  readonly interop?: Interop;
+}
+
+/**
+ * How compilers' CommonJS output wraps `require()` for ES import semantics: `default` gives
+ * `{ default: module }` (`import fs from 'fs'`), `namespace` the module's properties and
+ * `default` (`import * as fs from 'fs'`). A module compiled from ES (`__esModule`) passes through
+ * either as it is, so its `.default` is its own default export.
+ */
+type Interop = 'default' | 'namespace';
+
+/** The helpers of tsc (and tslib), Babel and esbuild, by name. */
+const INTEROP_HELPERS: ReadonlyMap<string, Interop> = new Map([
+  ['__importDefault', 'default'],
+  ['__importStar', 'namespace'],
+  ['_interopRequireDefault', 'default'],
+  ['_interopRequireWildcard', 'namespace'],
+  ['__toESM', 'namespace'],
+]);
+
+/** The interop helper call whose argument `call` is: `__importDefault(require('fs'))`, `tslib_1.__importStar(require('fs'))`. */
+function interopOf(call: TSESTree.CallExpression): { call: TSESTree.CallExpression; interop: Interop } | undefined {
+  const helper = call.parent;
+  if (helper?.type !== AST_NODE_TYPES.CallExpression || helper.arguments[0] !== call) return undefined;
+  const callee = helper.callee;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? propertyName(callee.property, callee.computed)
+        : undefined;
+  const interop = name === undefined ? undefined : INTEROP_HELPERS.get(name);
+  return interop && { call: helper, interop };
+}
+
+const interopTraceMaps = { default: new WeakMap<TraceMapNode, TraceMapNode>(), namespace: new WeakMap<TraceMapNode, TraceMapNode>() };
+
+/**
+ * A module's trace map as seen through an interop helper, made once per map and helper kind.
+ * `.default` is the module itself or, for a module compiled from ES, its default export: the
+ * map follows both, as ReferenceTracker does for `import fs from 'fs'` of a CommonJS module.
+ */
+function interopTraceMap(moduleMap: TraceMapNode, interop: Interop): TraceMapNode {
+  let wrapped = interopTraceMaps[interop].get(moduleMap);
+  if (!wrapped) {
+    const ownDefault = moduleMap.default;
+    const asDefault = typeof ownDefault === 'object' && ownDefault ? { ...moduleMap, ...ownDefault } : moduleMap;
+    // A namespace object is neither called nor read as the module: its names only.
+    wrapped = interop === 'default' ? { default: asDefault } : { ...Object.fromEntries(Object.entries(moduleMap)), default: asDefault };
+    interopTraceMaps[interop].set(moduleMap, wrapped);
+  }
+  return wrapped;
+}
+
+/** References found through an interop helper, with `default` out of their paths (the module's own names). */
+function* withoutDefault(found: Iterable<FoundReference>): Generator<FoundReference> {
+  for (const reference of found) yield { ...reference, path: reference.path.filter((key) => key !== 'default') };
 }
 
 const moduleLoadsByProgram = new WeakMap<TSESTree.Program, ModuleLoads>();
@@ -133,11 +206,11 @@ export function moduleLoads(source: ModuleSource): ModuleLoads {
         break;
     }
   }
-  const calls: { call: TSESTree.CallExpression; name: string }[] = [];
+  const calls: ModuleLoadCall[] = [];
   const addCall = (call: TSESTree.CallExpression, forValues: boolean): void => {
     const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
     if (name == null) return;
-    calls.push({ call, name });
+    calls.push(forValues ? { name, ...(interopOf(call) ?? { call }) } : { call, name });
     add(name, forValues);
   };
   const globalScope = source.scopeManager?.globalScope;

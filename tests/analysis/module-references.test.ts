@@ -45,6 +45,43 @@ describe('iterateModuleReferences: the loaded-module gate', () => {
     expect(moduleReferences(code)).toEqual(expected);
   });
 
+  // Compilers' CommonJS output wraps the require in an interop helper; `.default` is the module.
+  it.each([
+    [
+      "tsc's __importDefault",
+      `const fs_1 = __importDefault(require("fs"));\nfs_1.default.readFileSync(p);`,
+      ['fs: fs_1.default.readFileSync(p)'],
+    ],
+    [
+      "tsc's __importStar, from tslib",
+      `const fs = tslib_1.__importStar(require("node:fs"));\nfs.readFileSync(p);\n(0, fs.readFileSync)(p);\nfs.default.readFileSync(p);`,
+      ['node:fs: fs.readFileSync(p)', 'node:fs: (0, fs.readFileSync)(p)', 'node:fs: fs.default.readFileSync(p)'],
+    ],
+    ["Babel's _interopRequireDefault", `var _fs = _interopRequireDefault(require("fs"));\n_fs.default.readFileSync(p);`, ['fs: _fs.default.readFileSync(p)']],
+    ["Babel's _interopRequireWildcard", `var fs = _interopRequireWildcard(require("fs"));\nfs.readFileSync(p);`, ['fs: fs.readFileSync(p)']],
+    ["esbuild's __toESM", `var import_fs = __toESM(require("fs"), 1);\n(0, import_fs.readFileSync)(p);`, ['fs: (0, import_fs.readFileSync)(p)']],
+  ])('finds the module loaded through %s', (_, code, expected) => {
+    expect(moduleReferences(code)).toEqual(expected);
+  });
+
+  it('gives the path below the module, without the interop `default`', () => {
+    const source = parse(`const fs_1 = __importDefault(require("fs"));\nfs_1.default.readFileSync(p);`);
+    const references = [...iterateModuleReferences(source, moduleMap)];
+    // The read of the member (how `fs.readFileSync.call(...)` is found), then the call.
+    expect(references.map(({ node, moduleName, path }) => [node.type, moduleName, path])).toEqual([
+      [AST_NODE_TYPES.MemberExpression, 'fs', ['readFileSync']],
+      [AST_NODE_TYPES.CallExpression, 'fs', ['readFileSync']],
+    ]);
+  });
+
+  it.each([
+    ['an __importDefault object read without `.default`', `const fs_1 = __importDefault(require("fs"));\nfs_1.readFileSync(p);`],
+    ['a call of a function that is no interop helper', `const fs = wrap(require("fs"));\nfs.readFileSync(p);\nfs.default.readFileSync(p);`],
+    ['a require passed to a helper as its second argument', `const fs = __importStar(options, require("fs"));\nfs.readFileSync(p);`],
+  ])('finds nothing through %s', (_, code) => {
+    expect(moduleReferences(code)).toEqual([]);
+  });
+
   it('finds the binding of a re-export', () => {
     const source = parse(`export { readFileSync } from 'fs';`);
     expect(texts(source, iterateModuleReferences(source, moduleMap), false)).toEqual(['fs: readFileSync']);

@@ -232,6 +232,27 @@ ruleTester.run('context: Express', rule, {
       'fs.existsSync(a)': 'Express middleware',
     }),
     invalid(
+      "tsc's esModuleInterop output: express_1.default.Router() and (0, express_1.default)()",
+      ts`
+        "use strict";
+        var __importDefault = (this && this.__importDefault) || function (mod) {
+            return (mod && mod.__esModule) ? mod : { "default": mod };
+        };
+        Object.defineProperty(exports, "__esModule", { value: true });
+        const node_fs_1 = __importDefault(require("node:fs"));
+        const express_1 = __importDefault(require("express"));
+        const router = express_1.default.Router();
+        router.get('/health', (req, res) => res.send(node_fs_1.default.existsSync(a)));
+        const app = (0, express_1.default)();
+        app.use((req, res, next) => next(node_fs_1.default.existsSync(b)));
+        exports.default = router;
+      `,
+      {
+        'node_fs_1.default.existsSync(a)': EXPRESS,
+        'node_fs_1.default.existsSync(b)': 'Express middleware',
+      },
+    ),
+    invalid(
       'routes.map((route) => (req, res) => ...): the functions the mapper makes are the handlers',
       ts`
         import fs from 'fs';

@@ -772,6 +772,39 @@ describe('no-sync-fs: helpers in other modules, through ESLint’s Linter', () =
     ]);
   });
 
+  it("tsc's esModuleInterop output: the default export of a compiled module, through __importDefault", () => {
+    const messages = new Linter({ cwd: process.cwd() }).verify(
+      ts`
+        "use strict";
+        var __importDefault = (this && this.__importDefault) || function (mod) {
+            return (mod && mod.__esModule) ? mod : { "default": mod };
+        };
+        Object.defineProperty(exports, "__esModule", { value: true });
+        const express_1 = __importDefault(require("express"));
+        const compiled_report_store_1 = __importDefault(require("../legacy/compiled-report-store.cjs"));
+        const router = express_1.default.Router();
+        router.get('/reports/:id', (req, res) => {
+            res.type('json').send(compiled_report_store_1.default.read(req.params.id));
+        });
+        exports.default = router;
+      `,
+      config({ sourceType: 'commonjs' }),
+      fixture('routes/compiled-reports.cjs'),
+    );
+    expect(messages.map(({ line, column, endColumn, message }) => ({ line, column, endColumn, message }))).toEqual([
+      {
+        line: 10,
+        column: 27,
+        endColumn: 78,
+        message: helperMessage(
+          EXPRESS_ROUTE,
+          'compiled_report_store_1.default.read',
+          `\`fs.readFileSync()\` (${FIX}/legacy/compiled-report-store.cjs:15)`,
+        ),
+      },
+    ]);
+  });
+
   it("CommonJS with ESLint's `sourceType: 'commonjs'`, which declares `require` as a global", () => {
     const messages = new Linter({ cwd: process.cwd() }).verify(
       ts`

@@ -358,6 +358,52 @@ ruleTester.run('no-sync-fs suggestions: the awaited call and its import', rule, 
         },
       ],
     },
+    {
+      name: "tsc's CommonJS output with esModuleInterop: the module's `promises`, through `.default`",
+      code: ts`
+        "use strict";
+        var __importDefault = (this && this.__importDefault) || function (mod) {
+            return (mod && mod.__esModule) ? mod : { "default": mod };
+        };
+        Object.defineProperty(exports, "__esModule", { value: true });
+        const express_1 = __importDefault(require("express"));
+        const node_fs_1 = __importDefault(require("node:fs"));
+        const router = express_1.default.Router();
+        router.get('/', async (req, res) => {
+            res.send(node_fs_1.default.readFileSync(p));
+        });
+        exports.default = router;
+      `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          ...blocking,
+          line: 10,
+          column: 14,
+          endLine: 10,
+          endColumn: 47,
+          suggestions: [
+            {
+              ...useAwaited,
+              output: ts`
+                "use strict";
+                var __importDefault = (this && this.__importDefault) || function (mod) {
+                    return (mod && mod.__esModule) ? mod : { "default": mod };
+                };
+                Object.defineProperty(exports, "__esModule", { value: true });
+                const express_1 = __importDefault(require("express"));
+                const node_fs_1 = __importDefault(require("node:fs"));
+                const router = express_1.default.Router();
+                router.get('/', async (req, res) => {
+                    res.send(await node_fs_1.default.promises.readFile(p));
+                });
+                exports.default = router;
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
