@@ -115,7 +115,7 @@ interface ModuleLoadCall {
   readonly call: TSESTree.CallExpression;
   readonly name: string;
   /** The interop helper `call` is, when the module's value is wrapped in one. */
-  readonly interop?: Interop;
+  readonly interop: Interop | undefined;
 }
 
 /**
@@ -210,7 +210,9 @@ export function moduleLoads(source: ModuleSource): ModuleLoads {
   const addCall = (call: TSESTree.CallExpression, forValues: boolean): void => {
     const name = ASTUtils.getStringIfConstant(call.arguments[0] as TSESTree.Node);
     if (name == null) return;
-    calls.push(forValues ? { name, ...(interopOf(call) ?? { call }) } : { call, name });
+    // One object shape for every entry: each rule's search reads them.
+    const wrapped = forValues ? interopOf(call) : undefined;
+    calls.push({ call: wrapped?.call ?? call, name, interop: wrapped?.interop });
     add(name, forValues);
   };
   const globalScope = source.scopeManager?.globalScope;
