@@ -126,6 +126,8 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCh
     );
     /** The catalog module a loaded specifier names: itself, or the module a subpath is of (`db0/connectors/x`). */
     const catalogModuleOf = (specifier: string): string | undefined => {
+      // Most of a file's loads are its own modules: a path is never a package, whatever its parts.
+      if (specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
       if (giveaways.has(specifier)) return specifier;
       for (let slash = specifier.indexOf('/'); slash !== -1; slash = specifier.indexOf('/', slash + 1)) {
         if (giveaways.has(specifier.slice(0, slash))) return specifier.slice(0, slash);
