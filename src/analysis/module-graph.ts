@@ -1022,9 +1022,10 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
     // The climb below never leaves the function `start` is written in. A use outside every
     // function runs at start-up; one inside matters only if the file has checked code at all,
     // which is asked there and remembered (a file without any stops at its first such use).
-    if (innermostFunction(start) !== undefined) {
+    const fn = innermostFunction(start);
+    if (fn !== undefined) {
       if (!reportable.any()) return false;
-      if (reportable.at(start)) return true;
+      if (reportable.within(fn)) return true;
     }
     climb: for (let node = start, parent = node.parent; parent; node = parent, parent = parent.parent) {
       switch (parent.type) {

@@ -140,6 +140,8 @@ export interface ReportableCalls {
   readonly any: () => boolean;
   /** Whether a call at this node could be. */
   readonly at: (node: TSESTree.Node) => boolean;
+  /** Whether a call written in this function could be (`at` for a node inside it). */
+  readonly within: (fn: FunctionNode) => boolean;
 }
 
 /**
@@ -191,12 +193,14 @@ export function reachesCheckedCode(source: ModuleSource, checked: (fn: FunctionN
   let checksAny: boolean | undefined;
   const any = (): boolean =>
     (checksAny ??= (source.scopeManager?.scopes ?? []).some(({ block }) => isFunctionNode(block) && checked(block)));
+  const within = (fn: FunctionNode): boolean => any() && reaches(fn);
   return {
     any,
+    within,
     at(node) {
       // Code outside every function runs at start-up: no need to know whether anything is checked.
       const fn = innermostFunction(node);
-      return fn !== undefined && any() && reaches(fn);
+      return fn !== undefined && within(fn);
     },
   };
 }

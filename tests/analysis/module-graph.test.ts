@@ -37,6 +37,7 @@ const importsHelper = parse(ts`
 const gate = (any: boolean): ReportableCalls & { any: ReturnType<typeof vi.fn<() => boolean>> } => ({
   any: vi.fn(() => any),
   at: () => any,
+  within: () => any,
 });
 
 describe('analyseModuleSites: the followImports gate', () => {
@@ -311,12 +312,11 @@ describe('reachesCheckedCode', () => {
     }
     d();
   `);
-  const body = (name: string): TSESTree.Node => {
-    const fn = source.ast.body.find(
+  const declaration = (name: string): TSESTree.FunctionDeclaration =>
+    source.ast.body.find(
       (statement) => statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name,
     ) as TSESTree.FunctionDeclaration;
-    return fn.body.body[0]!;
-  };
+  const body = (name: string): TSESTree.Node => declaration(name).body.body[0]!;
 
   it('follows calls through a cycle of helpers to the checked code, in either order of questions', () => {
     const first = handles(source);
@@ -329,6 +329,11 @@ describe('reachesCheckedCode', () => {
     const reportable = handles(source);
     expect([reportable.at(body('c')), reportable.at(body('d')), reportable.at(source.ast.body.at(-1)!)]).toEqual([false, false, false]);
     expect(reportable.any()).toBe(true);
+  });
+
+  it('answers for a function as for the calls written in it', () => {
+    const reportable = handles(source);
+    expect(['a', 'b', 'c', 'd', 'handle'].map((name) => reportable.within(declaration(name)))).toEqual([true, true, false, false, true]);
   });
 
   it('answers no everywhere in a file without checked code', () => {
