@@ -180,7 +180,7 @@ const TEMPLATE = '`…`';
 
 /** A call of `api` as messages show it: `` `fs.readFileSync()` ``, or `` `` execa.execaSync`…` `` `` for a tag. */
 function shownCall(api: BlockingApi, tagged: boolean): string {
-  return code(`${apiName(api)}${tagged ? TEMPLATE : '()'}`);
+  return code(`${api.shownAs ?? apiName(api)}${tagged ? TEMPLATE : '()'}`);
 }
 
 /** Code in a message, as Markdown writes it: `` execaSync`…` `` needs two backticks around it. */

@@ -659,7 +659,11 @@ export function analyseModuleSites(
         seeds.push({
           node: derived,
           reach: { api: reference.info, site: siteLocation(file, source, derived), helpers: [], crossModule: false },
-          direct: { reference: derived.callee, moduleName: reference.moduleName, invocation: 'direct' },
+          direct: {
+            reference: derived.type === AST_NODE_TYPES.CallExpression ? derived.callee : derived.tag,
+            moduleName: reference.moduleName,
+            invocation: 'direct',
+          },
         });
       }
       continue;
@@ -875,24 +879,27 @@ function memberCalls(source: ModuleSource): readonly MemberCall[] {
 
 /**
  * Calls of what a `through-result` API returned: `const get = deasync(fn)` → `get(url)`;
- * `const xhr = new XMLHttpRequest()` → `xhr.open('GET', url, false)`. Only a `const` of the file
- * is followed, so the value cannot have been replaced.
+ * `const xhr = new XMLHttpRequest()` → `xhr.open('GET', url, false)`; `` $({ sync: true })`ls` ``.
+ * Only a `const` of the file is followed, so the value cannot have been replaced.
  */
 function resultCalls(
   source: ModuleSource,
   node: TSESTree.Node,
   condition: Extract<BlockingCondition, { kind: 'through-result' }>,
-): TSESTree.CallExpression[] {
-  // ReferenceTracker gives the call (CALL, CONSTRUCT) and the callee read (READ).
-  let producer: TSESTree.Node = node;
+): ResultCall[] {
+  // ReferenceTracker gives the call (CALL, CONSTRUCT) and the callee read (READ): the call, either way.
   const parent = node.parent;
-  if (
-    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
-    parent.callee === node
-  ) {
-    producer = parent;
-  }
-  if (producer.type !== AST_NODE_TYPES.CallExpression && producer.type !== AST_NODE_TYPES.NewExpression) return [];
+  const producer =
+    node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression
+      ? node
+      : (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === node
+        ? parent
+        : undefined;
+  if (!producer) return [];
+  if (condition.option !== undefined && !setsOption(producer.arguments, condition.option)) return [];
+  // `deasync(fn)(url)`, `` $({ sync: true })`ls` ``: the result used at once.
+  const direct = condition.method ? undefined : invocationOf(producer);
+  if (direct) return [direct];
   let holder: TSESTree.Node = producer;
   while (holder.parent && (holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
     holder = holder.parent;
@@ -908,22 +915,24 @@ function resultCalls(
   }
   const variable = ASTUtils.findVariable(source.getScope(declarator), declarator.id);
   if (!variable) return [];
-  const calls: TSESTree.CallExpression[] = [];
+  const calls: ResultCall[] = [];
   for (const { identifier } of variable.references) {
     const use = identifier.parent;
-    let call: TSESTree.Node | undefined;
     if (!condition.method) {
-      call = use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier ? use : undefined;
-    } else if (
-      use?.type === AST_NODE_TYPES.MemberExpression &&
-      use.object === identifier &&
-      propertyName(use.property, use.computed) === condition.method &&
-      use.parent.type === AST_NODE_TYPES.CallExpression &&
-      use.parent.callee === use
-    ) {
-      call = use.parent;
+      const call = use && invocationOf(identifier);
+      if (call) calls.push(call);
+      continue;
     }
-    if (call?.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (
+      use?.type !== AST_NODE_TYPES.MemberExpression ||
+      use.object !== identifier ||
+      propertyName(use.property, use.computed) !== condition.method ||
+      use.parent.type !== AST_NODE_TYPES.CallExpression ||
+      use.parent.callee !== use
+    ) {
+      continue;
+    }
+    const call = use.parent;
     if (condition.argument) {
       const argument = call.arguments[condition.argument.index];
       if (argument?.type !== AST_NODE_TYPES.Literal || argument.value !== condition.argument.equals) continue;
@@ -931,6 +940,32 @@ function resultCalls(
     calls.push(call);
   }
   return calls;
+}
+
+type ResultCall = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
+/** The call or tagged template that runs `value` as its callee or tag, if any. */
+function invocationOf(value: TSESTree.Node): ResultCall | undefined {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === value) return parent;
+  if (parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === value) return parent;
+  return undefined;
+}
+
+/** `{ [option]: true }` as the only argument, written so: `$({ sync: true, cwd })`. */
+function setsOption(args: readonly TSESTree.CallExpressionArgument[], option: string): boolean {
+  const [options] = args;
+  return (
+    args.length === 1 &&
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        propertyName(property.key, property.computed) === option &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
 }
 
 /** The API's own arguments (after `thisArg` for `.call()`; unknown, so not blocking, for `.apply()`) decide. */

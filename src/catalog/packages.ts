@@ -35,6 +35,20 @@ const scriptSync = (module: string, syncName: string): BlockingApi => ({
   blocksWhen: { kind: 'unless-options-bound' },
 });
 
+/**
+ * zx 8+'s preset `$({ sync: true })`: the `$` it returns runs each command synchronously, tagged
+ * right away or through a `const` that holds it. Not a drop-in rewrite: the preset may carry other
+ * options, so the advice says what to change.
+ */
+const scriptSyncPreset = (module: string): BlockingApi => ({
+  family: 'child-process',
+  modules: [module],
+  path: ['$'],
+  shownAs: `${module}.$({ sync: true })`,
+  blocksWhen: { kind: 'through-result', option: 'sync' },
+  advice: 'Leave `sync: true` out of the preset and await the template: `` await $`…` `` resolves to the same output.',
+});
+
 const AWAITED_PROCESS = '`await execa()` or promisified `execFile()` from `node:child_process`';
 
 export const packageApis: readonly BlockingApi[] = [
@@ -55,6 +69,8 @@ export const packageApis: readonly BlockingApi[] = [
   scriptSync('execa', 's'),
   scriptSync('zx', 'sync'),
   scriptSync('zx/core', 'sync'),
+  scriptSyncPreset('zx'),
+  scriptSyncPreset('zx/core'),
   {
     family: 'child-process',
     modules: ['cross-spawn'],

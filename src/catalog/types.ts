@@ -84,12 +84,16 @@ export type BlockingCondition =
    * The call itself does not block; its result does (`deasync(fn)` returns a blocking function,
    * `new XMLHttpRequest()` an object whose `open(method, url, false)` makes it synchronous). When the
    * result is held in a `const` of the same file, its calls are reported (calls of `method` on it,
-   * when set, and only when their `argument` is written as the literal `equals`).
+   * when set, and only when their `argument` is written as the literal `equals`); a result without
+   * `method` is also reported where it is called or used as a tag right away (`deasync(fn)(url)`).
+   * With `option`, only a call given `{ [option]: true }` as its one argument makes such a result
+   * (zx's `$({ sync: true })`, a preset of `$` that runs commands synchronously).
    */
   | {
       readonly kind: 'through-result';
       readonly method?: string;
       readonly argument?: { readonly index: number; readonly equals: string | number | boolean | null };
+      readonly option?: string;
     };
 
 export interface BlockingApi {
@@ -104,6 +108,11 @@ export interface BlockingApi {
   readonly replacement?: AwaitedReplacement;
   /** What to do instead, for APIs with no awaited equivalent (a full sentence). */
   readonly advice?: string;
+  /**
+   * How messages name the call when module and path would name another one: zx's preset
+   * `$({ sync: true })`, where `zx.$` is the asynchronous tag.
+   */
+  readonly shownAs?: string;
   /** Absent: every call blocks. */
   readonly blocksWhen?: BlockingCondition;
   /**

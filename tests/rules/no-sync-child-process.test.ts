@@ -40,6 +40,9 @@ const entries: EntryCase[] = [
   { api: 'execa.$.s', call: '$.s`git status`', awaited: 'await m.$`git status`' },
   { api: 'zx.$.sync', call: '$.sync`git status`', awaited: 'await m.$`git status`' },
   { api: 'zx/core.$.sync', call: '$.sync`git status`', awaited: 'await m.$`git status`' },
+  // zx's preset with `sync: true`: the template it tags runs synchronously (no rewrite: it may carry other options).
+  { api: 'zx.$', call: '$({ sync: true })`git status`' },
+  { api: 'zx/core.$', call: '$({ sync: true, cwd: repo })`git status`' },
   { api: 'cross-spawn.sync', call: `sync('git', ['status'], { stdio: 'inherit' })` },
   { api: 'shelljs.exec', call: `exec('git status', { silent: true })` },
   { api: 'shelljs.cmd', call: `cmd('git', 'status')` },
@@ -223,6 +226,14 @@ const taggedTemplates = [
       },
     ],
   })),
+  // zx's preset `$({ sync: true })` held in a const: each template it tags runs synchronously.
+  {
+    code: express(`import { $ } from 'zx';`, 'const git = $({ sync: true, cwd: repo });\n  res.send(git`git log -1`.stdout + git`git status`.stdout);'),
+    errors: [
+      { messageId: 'blockingNoEquivalent' as const, line: 6, column: 12, endColumn: 27, suggestions: [] },
+      { messageId: 'blockingNoEquivalent' as const, line: 6, column: 37, endColumn: 52, suggestions: [] },
+    ],
+  },
   // Options the rule cannot see: maybe bound, maybe not. Reported at the call, without a
   // suggestion, since awaiting a bound method would run nothing.
   {
@@ -306,6 +317,10 @@ runRuleTests('no-sync-child-process', rule, {
     express(`import { $, execaSync } from 'execa';`, `const git = execaSync({ cwd: repo }); const sh = $.sync({ stdio: 'inherit' });`),
     // A tag that merely shares the name.
     express(``, 'const $ = { sync: (parts) => parts.join(\'\') }; res.send($.sync`ok`);'),
+    // zx presets that stay asynchronous, a sync preset never used as a tag, and one a `let` may have replaced.
+    express(`import { $ } from 'zx';`, 'await $({ nothrow: true })`ls`; await $({ sync: false })`ls`; await $(options)`ls`; const quiet = $({ quiet: true }); await quiet`ls`;'),
+    express(`import { $ } from 'zx';`, 'const git = $({ sync: true }); res.send(git);'),
+    express(`import { $ } from 'zx';`, 'let sh = $({ sync: true }); sh = $; await sh`ls`;'),
     express(`import { spawn } from 'node:child_process';`, `spawn('git', ['status']).on('close', done);`),
     // User functions and methods that merely share the name.
     express(``, `function execSync(command) { return command; } execSync('ls');`),
@@ -343,6 +358,12 @@ describe('messages', () => {
       `\`shelljs.cmd()\` ${COST} Use \`await execa()\` or promisified \`execFile()\` from \`node:child_process\` instead.`,
       `\`execa.sync()\` ${COST} Call the module itself and await it: \`await execa(file, args)\` takes the same arguments.`,
       `\`execa.commandSync()\` ${COST} Use \`await command()\` from \`execa\` instead.`,
+    ]);
+  });
+
+  it("names zx's sync preset by the option that makes it synchronous, not as the asynchronous `$`", () => {
+    expect(reportedMessages(rule, express(`import { $ } from 'zx';`, 'res.send($({ sync: true })`ls`.stdout);'))).toEqual([
+      `\`\` zx.$({ sync: true })\`…\` \`\` ${COST} Leave \`sync: true\` out of the preset and await the template: \`\` await $\`…\` \`\` resolves to the same output.`,
     ]);
   });
 

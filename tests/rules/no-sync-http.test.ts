@@ -53,6 +53,8 @@ runRuleTests('no-sync-http', rule, {
     // deasync: calls of the function it made, where the const is visible.
     at(`import deasync from 'deasync';\nconst get = deasync(request);`.replace('\n', ' '), `res.send(get(url));`, `get(url)`),
     at(`const deasync = require('deasync');`, `const get = deasync(lookup); res.send(get(host));`, `get(host)`, { cjs: true }),
+    // ... and the function it made, called at once.
+    at(`import deasync from 'deasync';`, `res.send(deasync(lookup)(host));`, `deasync(lookup)(host)`),
     // XMLHttpRequest with `async` false.
     at(`import { XMLHttpRequest } from 'xmlhttprequest';`, `const xhr = new XMLHttpRequest(); xhr.open('GET', url, false); xhr.send();`, `xhr.open('GET', url, false)`),
     at(`const { XMLHttpRequest } = require('xmlhttprequest-ssl');`, `const xhr = new XMLHttpRequest(); xhr.open('GET', url, false);`, `xhr.open('GET', url, false)`, { cjs: true }),
