@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, TSESTree, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TraceMap, TraceMapNode } from '../catalog/index.js';
-import { propertyName } from '../util/ast.js';
+import { lastName, propertyName } from '../util/ast.js';
 import type { ModuleSource } from './module-source.js';
 
 const { ReferenceTracker } = ASTUtils;
@@ -139,13 +139,7 @@ const INTEROP_HELPERS: ReadonlyMap<string, Interop> = new Map([
 function interopOf(call: TSESTree.CallExpression): { call: TSESTree.CallExpression; interop: Interop } | undefined {
   const helper = call.parent;
   if (helper?.type !== AST_NODE_TYPES.CallExpression || helper.arguments[0] !== call) return undefined;
-  const callee = helper.callee;
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(callee.property, callee.computed)
-        : undefined;
+  const name = lastName(helper.callee);
   const interop = name === undefined ? undefined : INTEROP_HELPERS.get(name);
   return interop && { call: helper, interop };
 }

@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { OFFLOAD } from '../catalog/frameworks.js';
 import { buildTraceMap } from '../catalog/index.js';
 import { iterateModuleReferences } from '../analysis/module-references.js';
-import { isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { isFunctionNode, lastName, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import { moduleOrigin } from './imports.js';
 
 const workerSignals = buildTraceMap(OFFLOAD.workerFileSignals, ({ module, path }) => ({ modules: [module], path }));
@@ -56,14 +56,7 @@ function insideWorkerCode(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
 }
 
 function isWorkerConstructor(callee: TSESTree.Node): boolean {
-  const expression = skipTypeWrappers(callee);
-  const name =
-    expression.type === AST_NODE_TYPES.Identifier
-      ? expression.name
-      : expression.type === AST_NODE_TYPES.MemberExpression
-        ? propertyName(expression.property, expression.computed)
-        : undefined;
-  return name === OFFLOAD.workerConstructor;
+  return lastName(skipTypeWrappers(callee)) === OFFLOAD.workerConstructor;
 }
 
 /** `pool.exec(fn, args)` where `pool` is `workerpool.pool(...)`. */

@@ -39,6 +39,12 @@ export function propertyName(key: TSESTree.Node, computed = false): string | und
   return undefined;
 }
 
+/** The name a reference ends in: `Worker` of `Worker` and of `threads.Worker`, if it has a static one. */
+export function lastName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node.property, node.computed) : undefined;
+}
+
 type TypeWrapper = TSESTree.TSNonNullExpression | TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion;
 
 /** A TypeScript-only wrapper around a value: `x!`, `x as T`, `<T>x`, `x satisfies T`. */
