@@ -173,12 +173,10 @@ const FRESHNESS_MS = 1000;
  */
 const resolutions = new Map<string, Map<string, { file: string | undefined; at: number }>>();
 
-/** The module a specifier names, for relative specifiers and tsconfig `paths` aliases. */
-export function resolveModule(fromFile: string, specifier: string): string | undefined {
-  return resolveFrom(fromFile, dirname(fromFile), specifier);
-}
-
-/** resolveModule, for an importer whose directory the caller has at hand. */
+/**
+ * The module a specifier names, for relative specifiers and tsconfig `paths` aliases; `directory`
+ * is the importer's, which every caller has at hand.
+ */
 function resolveFrom(fromFile: string, directory: string, specifier: string): string | undefined {
   let inDirectory = resolutions.get(directory);
   if (!inDirectory) resolutions.set(directory, (inDirectory = new Map()));
