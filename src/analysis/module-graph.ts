@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
-import type { BlockingApi, BlockingCondition, CatalogTextCheck, TraceMap, TraceMapNode } from '../catalog/index.js';
+import { isPathSpecifier, type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
 import { argumentsOf, calleeOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
@@ -202,16 +202,14 @@ function resolveUncached(fromFile: string, directory: string, specifier: string)
  * (`express`, `fs`) that no alias maps: it resolves to nothing here. `directory` is the importer's.
  */
 function candidateBases(directory: string, specifier: string): string[] {
-  if (isPath(specifier)) return [resolve(directory, specifier)];
+  if (isPathSpecifier(specifier)) return [resolve(directory, specifier)];
   return pathsMatcher(directory)?.(specifier) ?? [];
 }
 
 /** Whether `candidateBases` has any, without building them. */
 function mayNameProjectModule(directory: string, specifier: string): boolean {
-  return isPath(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
+  return isPathSpecifier(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
 }
-
-const isPath = (specifier: string): boolean => specifier.startsWith('.') || specifier.startsWith('/');
 
 /** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
 const matchers = new Map<string, ((specifier: string) => string[]) | null>();

@@ -46,6 +46,11 @@ export function bareModuleName(moduleName: string): string {
   return bare !== moduleName && isBuiltin(bare) ? bare : moduleName;
 }
 
+/** A relative or absolute path (`./x`, `../x`, `/x`): a module of the project, never a package. */
+export function isPathSpecifier(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
+}
+
 export type TraceMapNode = Record<string | symbol, unknown>;
 declare const leafType: unique symbol;
 /** A ReferenceTracker trace map whose READ leaves hold a `T`. */
@@ -126,8 +131,8 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCh
     );
     /** The catalog module a loaded specifier names: itself, or the module a subpath is of (`db0/connectors/x`). */
     const catalogModuleOf = (specifier: string): string | undefined => {
-      // Most of a file's loads are its own modules: a path is never a package, whatever its parts.
-      if (specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+      // Most of a file's loads are its own modules, whatever their parts.
+      if (isPathSpecifier(specifier)) return undefined;
       if (giveaways.has(specifier)) return specifier;
       for (let slash = specifier.indexOf('/'); slash !== -1; slash = specifier.indexOf('/', slash + 1)) {
         if (giveaways.has(specifier.slice(0, slash))) return specifier.slice(0, slash);
