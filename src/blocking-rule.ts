@@ -19,6 +19,7 @@ export type BlockingRuleMessageIds =
   | 'blocking'
   | 'blockingNoEquivalent'
   | 'blockingHelper'
+  | 'blockingRegisteredHandler'
   | 'blockingOnFirstRequest'
   | 'useAwaited'
   | 'useAwaitedInAsyncHandler';
@@ -79,6 +80,8 @@ export function createBlockingCallRule({
           '{{call}} blocks the event loop in this {{context}} once, on the first request that reaches it, while it initialises a shared value; that request and every other one wait until it returns. Load it at start-up, before the server listens.',
         blockingHelper:
           '`{{callee}}()` blocks the event loop in this {{context}}: it calls {{chain}}, and every other request waits until it returns. {{fix}}',
+        blockingRegisteredHandler:
+          '`{{handler}}()` blocks the event loop as the {{context}} registered here: it calls {{chain}}, and every other request waits until it returns. {{fix}}',
         useAwaited: 'Replace with {{replacement}}.',
         useAwaitedInAsyncHandler: 'Make this {{context}} async and replace the call with {{replacement}}.',
       },
@@ -118,13 +121,11 @@ function report(
   const where = siteDescription(call);
   const replacement = api.replacement;
   if (call.reach.lazy) {
+    const helper = call.registered ? call.reach.helpers[0]! : calleeName(calleeOf(call.node));
     context.report({
-      node: call.node,
+      node: call.registered ?? call.node,
       messageId: 'blockingOnFirstRequest',
-      data: {
-        call: call.direct ? shownCall(api, call.reach.site.tagged) : code(`${calleeName(calleeOf(call.node))}()`),
-        context: where,
-      },
+      data: { call: call.direct ? shownCall(api, call.reach.site.tagged) : code(`${helper}()`), context: where },
     });
     return;
   }
@@ -132,13 +133,27 @@ function report(
     // The callee names the first helper, unless the call is given it to run (`items.map(helper)`).
     const inner = call.callback ? call.reach.helpers : call.reach.helpers.slice(1);
     const { file, line, tagged } = call.reach.site;
+    const chain = [...inner.map((helper) => `\`${helper}()\``), `${shownCall(api, tagged)} (${display(context.cwd, file)}:${line})`].join(' → ');
+    if (call.registered) {
+      context.report({
+        node: call.registered,
+        messageId: 'blockingRegisteredHandler',
+        data: {
+          handler: call.reach.helpers[0]!,
+          context: where,
+          chain,
+          fix: replacement ? `Use ${describeReplacement(replacement, tagged)} there.` : (api.advice ?? ''),
+        },
+      });
+      return;
+    }
     context.report({
       node: call.node,
       messageId: 'blockingHelper',
       data: {
         callee: calleeName(calleeOf(call.node)),
         context: where,
-        chain: [...inner.map((helper) => `\`${helper}()\``), `${shownCall(api, tagged)} (${display(context.cwd, file)}:${line})`].join(' → '),
+        chain,
         fix: replacement
           ? `Use ${describeReplacement(replacement, tagged)} there, and await the helper here.`
           : (api.advice ?? ''),

@@ -283,7 +283,7 @@ export function createScopeFilter(options: ScopeOptions, settings: EventLoopSett
       case 'handlers':
         return site.handler !== undefined;
       case 'async-handlers':
-        return site.handler?.node.async === true;
+        return site.handler?.node?.async === true;
       case 'async-functions':
         return site.handler !== undefined || site.inAsyncFunction;
     }

@@ -38,6 +38,8 @@ export interface BlockingCall extends RequestSite {
   readonly direct?: DirectCall;
   /** The call runs the first helper of the chain as a callback (`items.map(helper)`). */
   readonly callback?: boolean;
+  /** The first helper, passed by name to `node`, which registers it as the handler (AnalysedSite). */
+  readonly registered?: TSESTree.Expression;
 }
 
 export interface FileAnalysis {
@@ -81,7 +83,10 @@ function analyseFile(
   // For a local import only (a relative path, or a tsconfig paths alias), before it is resolved:
   // which of the file's functions a request runs decides whether what the import gives can matter.
   const followImports =
-    followCalls === 'cross-module' && reachesCheckedCode(sourceCode, checkedCode(handlerContextOf(context), checksAsyncFunctions));
+    followCalls === 'cross-module' &&
+    reachesCheckedCode(sourceCode, checkedCode(handlerContextOf(context), checksAsyncFunctions), (value) =>
+      Boolean(handlerContextOf(context).registeredAs(value)),
+    );
   if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
@@ -91,7 +96,10 @@ function analyseFile(
   for (const site of sites) {
     // A helper nested inside a handler is part of it: its own blocking calls are reported there.
     if (site.callee && handlers.enclosingHandler(site.callee)) continue;
-    const { handler, inAsyncFunction } = siteOf(handlers, site.node);
+    // A handler registered here and written elsewhere: its own async-ness is not known here.
+    const { handler, inAsyncFunction } = site.registered
+      ? { handler: handlers.registeredAs(site.registered), inAsyncFunction: false }
+      : siteOf(handlers, site.node);
     // One object shape for every call (no spread): rules and fixers read these in hot loops.
     calls.push({
       node: site.node,
@@ -99,6 +107,7 @@ function analyseFile(
       reach: site.reach,
       direct: site.direct,
       callback: site.callback,
+      registered: site.registered,
       handler,
       inAsyncFunction,
     });

@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import { isPathSpecifier, type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
-import { argumentsOf, calleeOf, isFunctionNode, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
@@ -616,6 +616,11 @@ export interface DirectCall {
 export interface AnalysedSite extends Site {
   /** Set for a call of a catalog API itself. */
   readonly direct?: DirectCall;
+  /**
+   * Set for an imported function this file registers as a request handler (`listUsers` in
+   * `router.get('/users', listUsers)`); `node` is the call it is passed to.
+   */
+  readonly registered?: TSESTree.Expression;
 }
 
 export interface ModuleSites extends Propagation {
@@ -698,6 +703,7 @@ export function analyseModuleSites(
   }
 
   const dependencies: string[] = [];
+  const registrations: AnalysedSite[] = [];
   const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
   const imported = new Map<string, ModuleSummary>();
   const reportable = typeof followImports === 'object' ? followImports : undefined;
@@ -730,6 +736,17 @@ export function analyseModuleSites(
         if (reach) importedBindings.set(variable, reach);
       }
     }
+    /** A handler registered here runs per request wherever it is written: one site per family, not spread to callers. */
+    const addRegistration = (value: TSESTree.Expression, reaches: FamilyReach, name: string): void => {
+      const call = registrationCall(value);
+      if (!call || seen.has(value)) return;
+      seen.add(value);
+      for (const reach of reaches.values()) {
+        if (reach.helpers.length + 1 > options.maxDepth) continue;
+        const chain = { ...reach, helpers: [name, ...reach.helpers], crossModule: true };
+        registrations.push({ node: call, registered: value, reach: chain });
+      }
+    };
     /** One seed per family the helper reaches, each chain one hop longer. */
     const addHops = (call: TSESTree.CallExpression, reaches: FamilyReach, name: string): void => {
       if (seen.has(call)) return;
@@ -742,6 +759,10 @@ export function analyseModuleSites(
     for (const reference of iterateModuleReferences(source, traceMap as TraceMap<FamilyReach>)) {
       if (reference.node.type === AST_NODE_TYPES.CallExpression) {
         addHops(reference.node, reference.info, calleeName(reference.node.callee));
+      } else if (reportable) {
+        for (const [read, value] of passedValues(source, reference.node)) {
+          if (reportable.registered(value)) addRegistration(value, reference.info, calleeName(read));
+        }
       }
     }
     for (const { specifier, exportName, members } of classes) {
@@ -787,7 +808,10 @@ export function analyseModuleSites(
   // Properties one by one: a spread of the propagation here took half of this function's time
   // for a file without blocking calls (most files).
   return {
-    sites: sites as AnalysedSite[],
+    sites:
+      registrations.length === 0
+        ? (sites as AnalysedSite[])
+        : [...sites, ...registrations].sort((a, b) => a.node.range[0] - b.node.range[0]),
     reachOf,
     dependencies,
     importedBindings,
@@ -991,16 +1015,78 @@ export function calleeName(node: TSESTree.Node): string {
 
 /** A trace map for ReferenceTracker: export → CALL → reach, and export → member → CALL → reach. */
 function traceMapOf(summary: ModuleSummary): TraceMapNode {
-  const { CALL, ESM } = ASTUtils.ReferenceTracker;
+  const { CALL, READ, ESM } = ASTUtils.ReferenceTracker;
   const root: TraceMapNode = summary.esm ? { [ESM]: true } : {};
+  // READ too: a function passed by name may be registered as a handler (`router.get('/', listUsers)`).
+  const set = (node: TraceMapNode, reach: FamilyReach): void => {
+    node[CALL] = reach;
+    node[READ] = reach;
+  };
   for (const [name, reach] of summary.exports) {
     const node = name === '' ? root : ((root[name] ??= {}) as TraceMapNode);
-    if (reach.call) node[CALL] = reach.call;
-    for (const [member, memberReach] of reach.members ?? []) {
-      ((node[member] ??= {}) as TraceMapNode)[CALL] = memberReach;
-    }
+    if (reach.call) set(node, reach.call);
+    for (const [member, memberReach] of reach.members ?? []) set((node[member] ??= {}) as TraceMapNode, memberReach);
   }
   return root;
+}
+
+/** A function passed by name, not a value made at start-up: `list`, `orders.list`, `users.show.bind(users)`. */
+function isFunctionReference(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return true;
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(node.callee.property, node.callee.computed) === 'bind'
+  );
+}
+
+/**
+ * The values a read of an export passes on: for a binding (`import { list } from './orders'`,
+ * `const { list } = require('./orders')`, which ReferenceTracker reports once, where it is bound),
+ * those of each read of it; each with the read that names the function.
+ */
+function* passedValues(source: ModuleSource, node: TSESTree.Node): Generator<[TSESTree.Node, TSESTree.Expression]> {
+  const binding =
+    node.type === AST_NODE_TYPES.ImportSpecifier || node.type === AST_NODE_TYPES.ImportDefaultSpecifier
+      ? node.local
+      : node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern
+        ? node.value.type === AST_NODE_TYPES.AssignmentPattern
+          ? node.value.left
+          : node.value
+        : undefined;
+  if (!binding) {
+    const value = passedValue(node);
+    if (value) yield [node, value];
+    return;
+  }
+  if (binding.type !== AST_NODE_TYPES.Identifier) return;
+  for (const reference of ASTUtils.findVariable(source.getScope(binding), binding)?.references ?? []) {
+    if (!reference.isRead()) continue;
+    const value = passedValue(reference.identifier);
+    if (value) yield [reference.identifier, value];
+  }
+}
+
+/**
+ * The value a read of a function passes on, if it is not called or read further: `listUsers` in
+ * `router.get('/', listUsers)` (not in `listUsers(req)`), or a bound copy (`users.show.bind(users)`).
+ */
+function passedValue(node: TSESTree.Node): TSESTree.Expression | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.callee === node ? undefined : (node as TSESTree.Expression);
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return node as TSESTree.Expression;
+  const call = parent.parent;
+  const bound = propertyName(parent.property, parent.computed) === 'bind';
+  return bound && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call : undefined;
+}
+
+/** The call a registered value is an argument of, through wrappers and arrays (`asyncHandler(listUsers)`, `[auth, list]`). */
+function registrationCall(value: TSESTree.Node): TSESTree.CallExpression | undefined {
+  for (let node = value, parent = value.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) return parent;
+    if (parent.type !== AST_NODE_TYPES.ArrayExpression && !isTypeWrapper(parent)) return undefined;
+  }
+  return undefined;
 }
 
 /** Where a catalog call is, as chains name it: the file, its line, and whether it is a template's tag. */
@@ -1051,13 +1137,11 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
     if (seen.has(start)) continue;
     seen.add(start);
     // The climb below never leaves the function `start` is written in. A use outside every
-    // function runs at start-up; one inside matters only if the file has checked code at all,
-    // which is asked there and remembered (a file without any stops at its first such use).
+    // function runs at start-up; one inside matters if the file has checked code at all (asked
+    // there and remembered) and the function reaches it. Either way the value may still be
+    // registered as a handler by name, which the climb finds.
     const fn = innermostFunction(start);
-    if (fn !== undefined) {
-      if (!reportable.any()) return false;
-      if (reportable.within(fn)) return true;
-    }
+    if (fn !== undefined && reportable.any() && reportable.within(fn)) return true;
     climb: for (let node = start, parent = node.parent; parent; node = parent, parent = parent.parent) {
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
@@ -1065,11 +1149,19 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
           continue;
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression:
-          if (parent.callee !== node) break climb;
+          // Passed by name: the framework calls it per request if this registers it as a handler.
+          if (parent.callee !== node) {
+            if (isFunctionReference(node) && reportable.registered(node)) return true;
+            break climb;
+          }
           continue;
         case AST_NODE_TYPES.TaggedTemplateExpression:
           if (parent.tag !== node) break climb;
           continue;
+        case AST_NODE_TYPES.ArrayExpression:
+          // `router.get('/', [auth, list])`: handlers in an array are registered one by one.
+          if (isFunctionReference(node) && reportable.registered(node)) return true;
+          break climb;
         case AST_NODE_TYPES.ConditionalExpression:
           if (parent.test === node) break climb;
           continue;
@@ -1302,7 +1394,11 @@ function classReach(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpress
   const members = new Map<string, FamilyReach>();
   const instanceMembers = new Map<string, FamilyReach>();
   for (const element of classNode.body.body) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'method') continue;
+    // Methods, and fields holding a function (`list = (req, res) => ...`, bound to the instance).
+    const method =
+      (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method') ||
+      (element.type === AST_NODE_TYPES.PropertyDefinition && isFunctionNode(element.value));
+    if (!method) continue;
     const name = propertyName(element.key, element.computed);
     const reach = isFunctionNode(element.value) ? analysis.reachOf.get(element.value) : undefined;
     if (name && reach) (element.static ? members : instanceMembers).set(name, reach);

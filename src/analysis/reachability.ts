@@ -142,6 +142,11 @@ export interface ReportableCalls {
   readonly at: (node: TSESTree.Node) => boolean;
   /** Whether a call written in this function could be (`at` for a node inside it). */
   readonly within: (fn: FunctionNode) => boolean;
+  /**
+   * Whether this value, passed by name where it stands, is registered as a request handler
+   * (`router.get('/users', listUsers)`): what it calls runs per request wherever it is written.
+   */
+  readonly registered: (value: TSESTree.Node) => boolean;
 }
 
 /**
@@ -150,7 +155,11 @@ export interface ReportableCalls {
  * or in a named helper that such code calls through the calls `propagate` follows, at any depth.
  * Code outside every function runs once, at start-up.
  */
-export function reachesCheckedCode(source: ModuleSource, checked: (fn: FunctionNode) => boolean): ReportableCalls {
+export function reachesCheckedCode(
+  source: ModuleSource,
+  checked: (fn: FunctionNode) => boolean,
+  registered: (value: TSESTree.Node) => boolean = () => false,
+): ReportableCalls {
   const known = new Map<FunctionNode, boolean>();
   /** The functions whose checking would check `fn` too: the one around it, and those calling it. */
   const onwards = (fn: FunctionNode): FunctionNode[] => {
@@ -197,6 +206,7 @@ export function reachesCheckedCode(source: ModuleSource, checked: (fn: FunctionN
   return {
     any,
     within,
+    registered,
     at(node) {
       // Code outside every function runs at start-up: no need to know whether anything is checked.
       const fn = innermostFunction(node);

@@ -28,7 +28,8 @@ import { moduleOrigin } from './imports.js';
 import { isOffloaded, isWorkerFile } from './offload.js';
 
 export interface HandlerInfo {
-  readonly node: FunctionNode;
+  /** The handler function; undefined for one this file registers but another module writes (`registeredAs`). */
+  readonly node?: FunctionNode;
   /** "Express route handler", "NestJS controller method": how messages name it. */
   readonly description: string;
 }
@@ -42,6 +43,12 @@ export interface HandlerContext {
    * function of a worker file, runs on another thread.
    */
   enclosingHandler(node: TSESTree.Node): HandlerInfo | undefined;
+  /**
+   * How a value that is not a function written here is registered where it stands, if it is:
+   * `listUsers` in `router.get('/users', listUsers)` (imported from a controller module), also
+   * wrapped (`asyncHandler(users.list)`) or in an array. The framework calls it per request.
+   */
+  registeredAs(value: TSESTree.Node): HandlerInfo | undefined;
 }
 
 export interface HandlerContextOptions {
@@ -680,6 +687,12 @@ export function createHandlerContext(
   };
 
   return {
+    registeredAs(value) {
+      workerFile ??= isWorkerFile(sourceCode);
+      if (workerFile) return undefined;
+      const description = valueUse(value, 0)?.description;
+      return description === undefined ? undefined : { description };
+    },
     enclosingHandler(node) {
       workerFile ??= isWorkerFile(sourceCode);
       if (workerFile) return undefined;

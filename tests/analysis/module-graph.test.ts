@@ -38,6 +38,7 @@ const gate = (any: boolean): ReportableCalls & { any: ReturnType<typeof vi.fn<()
   any: vi.fn(() => any),
   at: () => any,
   within: () => any,
+  registered: () => false,
 });
 
 describe('analyseModuleSites: the followImports gate', () => {

@@ -1,0 +1,180 @@
+/**
+ * no-sync-fs, handlers written in another module and registered by name: a router file that passes
+ * a controller's function to `router.get(...)` is where the framework is told to call it per
+ * request, so what that function reaches is reported there, at the function's name. The
+ * controllers are on disk in tests/fixtures/follow-calls/ (controllers/reports.ts,
+ * legacy/orders-controller.cjs).
+ */
+import { EXPRESS_ROUTE, rule, ruleTester, ts } from './no-sync-fs.helpers.js';
+import { FIX } from './no-sync-fs-follow.helpers.js';
+
+const FIX_READ_FILE = 'Use `await readFile()` from `node:fs/promises` there.';
+const TEMPLATE_CHAIN = `\`renderTemplate()\` → \`loadTemplate()\` → \`fs.readFileSync()\` (${FIX}/lib/templates.ts:8)`;
+const STORE_CHAIN = `\`store.load()\` → \`fs.readFileSync()\` (${FIX}/lib/storage.ts:18)`;
+const ORDERS_CHAIN = `\`fs.readFileSync()\` (${FIX}/legacy/orders-controller.cjs:5)`;
+
+/** The report for `handler`, written exactly once in `code` at the registration, as the framework's `context`. */
+function registered(code: string, handler: string, chain: string, context = EXPRESS_ROUTE, occurrence = 0) {
+  let start = -1;
+  for (let seen = 0; seen <= occurrence; seen++) start = code.indexOf(handler, start + 1);
+  if (start === -1) throw new Error(`${handler} is not in the code`);
+  const before = code.slice(0, start).split('\n');
+  const line = before.length;
+  const column = before.at(-1)!.length + 1;
+  return {
+    messageId: 'blockingRegisteredHandler' as const,
+    data: { handler: handler.replace(/\.bind\(.*$/, ''), context, chain, fix: FIX_READ_FILE },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + handler.length,
+    suggestions: [],
+  };
+}
+
+const esmRouter = ts`
+  import express from 'express';
+  import asyncHandler from 'express-async-handler';
+  import { health, reportsController, showReport } from '../controllers/reports.js';
+
+  const router = express.Router();
+  const auth: express.RequestHandler = (req, res, next) => next();
+
+  router.get('/reports/:id', showReport);
+  router.get('/reports/:id/pdf', asyncHandler(showReport));
+  router.get('/reports/:id/print', [auth, showReport]);
+  router.get('/reports', reportsController.list);
+  router.get('/reports/:id/view', reportsController.show.bind(reportsController));
+  router.get('/health', health);
+
+  export default router;
+`;
+
+const cjsRouter = ts`
+  const express = require('express');
+  const orders = require('../legacy/orders-controller.cjs');
+  const { list } = require('../legacy/orders-controller.cjs');
+
+  const router = express.Router();
+  router.get('/orders', orders.list);
+  router.get('/orders/all', [list]);
+  router.get('/orders/health', orders.health);
+
+  module.exports = router;
+`;
+
+const inAnArrayOnly = ts`
+  const express = require('express');
+  const { list } = require('../legacy/orders-controller.cjs');
+
+  const auth = (req, res, next) => next();
+  module.exports = express.Router().get('/orders', [auth, list]);
+`;
+
+const lazyLayout = ts`
+  import express from 'express';
+  import { showLayout } from '../controllers/reports.js';
+
+  export const router = express.Router().get('/layout', showLayout);
+`;
+
+const mountedInFunction = ts`
+  import express from 'express';
+  import reports from '../controllers/reports.js';
+
+  export function mount(router: express.Router): void {
+    router.get('/reports/:id', reports.showReport);
+  }
+
+  const app = express();
+  app.get('/setup', (req, res) => {
+    mount(express.Router());
+    res.end();
+  });
+`;
+
+ruleTester.run('no-sync-fs: handlers registered by name from another module', rule, {
+  valid: [
+    {
+      name: 'a controller function run at start-up, not registered',
+      filename: `${FIX}/routes/warm-up.ts`,
+      code: ts`
+        import { showReport } from '../controllers/reports.js';
+
+        const requests = [{ params: { id: '1' } }];
+        requests.forEach((req) => showReport(req as never, { send() {} } as never));
+        setTimeout(showReport, 0);
+      `,
+    },
+    {
+      name: 'with followCalls: same-file, other modules are not read',
+      filename: `${FIX}/routes/reports.ts`,
+      code: esmRouter,
+      options: [{ followCalls: 'same-file' }],
+    },
+    {
+      name: 'a registered function that fills a shared value once, by default',
+      filename: `${FIX}/routes/layout.ts`,
+      code: lazyLayout,
+    },
+    {
+      name: 'under the async-handlers scope: whether a function written elsewhere is async is not known here',
+      filename: `${FIX}/routes/reports.ts`,
+      code: esmRouter,
+      options: [{ scope: 'async-handlers' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'ESM: passed by name, wrapped, in an array, an instance field, a bound method',
+      filename: `${FIX}/routes/reports.ts`,
+      code: esmRouter,
+      errors: [
+        registered(esmRouter, 'showReport', TEMPLATE_CHAIN, EXPRESS_ROUTE, 1),
+        registered(esmRouter, 'showReport', TEMPLATE_CHAIN, EXPRESS_ROUTE, 2),
+        registered(esmRouter, 'showReport', TEMPLATE_CHAIN, EXPRESS_ROUTE, 3),
+        registered(esmRouter, 'reportsController.list', STORE_CHAIN),
+        registered(
+          esmRouter,
+          'reportsController.show.bind(reportsController)',
+          `\`showReport()\` → ${TEMPLATE_CHAIN}`,
+        ),
+      ],
+    },
+    {
+      name: 'CommonJS: a property of the required module, and a destructured binding in an array',
+      filename: `${FIX}/routes/orders.js`,
+      code: cjsRouter,
+      // `list` is written in the pattern, in `orders.list`, then in the array.
+      errors: [registered(cjsRouter, 'orders.list', ORDERS_CHAIN), registered(cjsRouter, 'list', ORDERS_CHAIN, EXPRESS_ROUTE, 2)],
+    },
+    {
+      name: 'a registered function that fills a shared value once, with reportLazyInit: at its name',
+      filename: `${FIX}/routes/layout.ts`,
+      code: lazyLayout,
+      options: [{ reportLazyInit: true }],
+      errors: [
+        {
+          messageId: 'blockingOnFirstRequest',
+          data: { call: '`showLayout()`', context: EXPRESS_ROUTE },
+          line: 4,
+          column: 55,
+          endLine: 4,
+          endColumn: 65,
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: only in an array of handlers',
+      filename: `${FIX}/routes/orders-array.js`,
+      code: inAnArrayOnly,
+      errors: [registered(inAnArrayOnly, 'list', ORDERS_CHAIN, EXPRESS_ROUTE, 1)],
+    },
+    {
+      name: 'registered inside a function: reported there, and the function that registers does not block',
+      filename: `${FIX}/routes/mount.ts`,
+      code: mountedInFunction,
+      errors: [registered(mountedInFunction, 'reports.showReport', TEMPLATE_CHAIN)],
+    },
+  ],
+});
