@@ -36,7 +36,10 @@ describe('the bundled example servers', () => {
     const childProcessHelper = 'event-loop/no-sync-child-process blockingHelper';
     const db = 'event-loop/no-sync-db blockingNoEquivalent';
     const dbHelper = 'event-loop/no-sync-db blockingHelper';
+    const registered = 'event-loop/no-sync-fs blockingRegisteredHandler';
     expect(findings).toEqual([
+      `express-api/src/routes/customers.js:6:17 ${registered}`, // customers.index (controllers/) → listCustomers() → readFileSync
+      `express-api/src/routes/customers.js:7:20 ${registered}`, // customers.show → findCustomer() → listCustomers()
       `express-api/src/routes/invoices.js:10:17 ${fs}`,
       `express-api/src/routes/invoices.js:12:19 ${fs}`,
       `express-api/src/routes/invoices.js:19:19 ${helper}`, // loadInvoice() → existsSync (lib/invoice-store.js)
@@ -51,9 +54,9 @@ describe('the bundled example servers', () => {
       `express-api/src/routes/templates.js:15:16 ${helper}`, // renderTemplate() → readFileSync (lib/templates.js)
       `express-api/src/routes/templates.js:21:3 ${fs}`,
       `express-api/src/routes/templates.js:22:3 ${fs}`,
-      `express-api/src/server.js:21:22 ${fs}`,
-      `express-api/src/server.js:25:5 ${fs}`,
-      `express-api/src/server.js:34:3 ${fs}`,
+      `express-api/src/server.js:23:22 ${fs}`,
+      `express-api/src/server.js:27:5 ${fs}`,
+      `express-api/src/server.js:36:3 ${fs}`,
       `express-sqlite/src/routes/admin.js:8:12 ${db}`, // db (exported by storage/users.js).prepare().pluck().all()
       `express-sqlite/src/routes/orders.js:8:18 ${dbHelper}`, // repository.forUser() → await ordersDb.select() (drizzle over better-sqlite3)
       `express-sqlite/src/routes/orders.js:12:24 ${dbHelper}`, // repository.create() → ordersDb.insert()...get()
@@ -122,6 +125,7 @@ describe('the bundled example servers', () => {
     // and build-time routes not at all.
     const quiet = [
       'express-api/scripts/',
+      'express-api/src/controllers/',
       'express-api/src/lib/',
       'fastify-api/src/services/',
       'hono-api/src/lib/',

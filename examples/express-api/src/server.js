@@ -1,5 +1,6 @@
 import express from 'express';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import customersRouter from './routes/customers.js';
 import invoicesRouter from './routes/invoices.js';
 import reportsRouter from './routes/reports.js';
 import templatesRouter from './routes/templates.js';
@@ -11,6 +12,7 @@ const port = Number(process.env.PORT ?? config.port);
 const app = express();
 app.use(express.json());
 
+app.use('/customers', customersRouter);
 app.use('/invoices', invoicesRouter);
 app.use('/reports', reportsRouter);
 app.use('/templates', templatesRouter);
