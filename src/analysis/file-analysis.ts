@@ -5,7 +5,7 @@ import { readSettings } from '../options.js';
 import { isFunctionNode, type CallSite, type FunctionNode } from '../util/ast.js';
 import { analyseModuleSites, rememberLintedSource, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
-import { reachesCheckedCode, type Reach } from './reachability.js';
+import { reachesCheckedCode, type Reach, type ReportableCalls } from './reachability.js';
 
 /** How far calls are followed: not at all, through helpers in the same file, or into other modules. */
 export type FollowCalls = 'off' | 'same-file' | 'cross-module';
@@ -83,10 +83,7 @@ function analyseFile(
   // For a local import only (a relative path, or a tsconfig paths alias), before it is resolved:
   // which of the file's functions a request runs decides whether what the import gives can matter.
   const followImports =
-    followCalls === 'cross-module' &&
-    reachesCheckedCode(sourceCode, checkedCode(handlerContextOf(context), checksAsyncFunctions), (value) =>
-      Boolean(handlerContextOf(context).registeredAs(value)),
-    );
+    followCalls === 'cross-module' && reportableCalls(sourceCode, handlerContextOf(context), checksAsyncFunctions);
   if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
@@ -136,6 +133,15 @@ export function siteDescription(site: RequestSite): string {
 
 function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
   return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
+}
+
+/** Where a blocking call reached from this file could be reported: code the rules check, and handlers registered by name. */
+function reportableCalls(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  handlers: HandlerContext,
+  checksAsyncFunctions: boolean,
+): ReportableCalls {
+  return reachesCheckedCode(sourceCode, checkedCode(handlers, checksAsyncFunctions), (value) => handlers.registeredAs(value) !== undefined);
 }
 
 /** Code the rules check: a request handler (or a function inside one), or any async function when they check those too. */
