@@ -14,6 +14,7 @@ import {
   callThrough,
   innermostFunction,
   instanceMemberCalls,
+  instanceMemberReads,
   propagate,
   type FamilyReach,
   type MemberReach,
@@ -768,8 +769,15 @@ export function analyseModuleSites(
     for (const { specifier, exportName, members } of classes) {
       for (const [variable, name] of importBindings(source, specifier)) {
         if (name !== exportName) continue;
-        for (const { call, member } of instanceMemberCalls(source, variable, new Set(members.keys()))) {
+        const names = new Set(members.keys());
+        for (const { call, member } of instanceMemberCalls(source, variable, names)) {
           addHops(call, members.get(member)!, `${variable.name}.${member}`);
+        }
+        if (!reportable) continue;
+        // `const users = new UsersController(); router.get('/', users.list)`.
+        for (const { read, member } of instanceMemberReads(source, variable, names)) {
+          const value = passedValue(read);
+          if (value && reportable.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
         }
       }
     }

@@ -342,6 +342,29 @@ function* memberCallsOf(
   for (const { call } of memberCallsWithName(variable, members)) yield call;
 }
 
+/**
+ * Reads of `members` on an instance a variable holds (`const users = new UsersController()`), called
+ * or not: `users.list` in `router.get('/', users.list)`. Fields and parameters are not looked at.
+ */
+export function* instanceMemberReads(
+  source: ModuleSource,
+  classVariable: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  for (const reference of classVariable.references) {
+    const created = reference.identifier.parent;
+    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee !== reference.identifier) continue;
+    const declarator = created.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== created) continue;
+    for (const read of source.scopeManager?.getDeclaredVariables(declarator)[0]?.references ?? []) {
+      const member = read.identifier.parent;
+      if (!read.isRead() || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== read.identifier) continue;
+      const name = propertyName(member.property, member.computed);
+      if (name && members.has(name)) yield { read: member, member: name };
+    }
+  }
+}
+
 function* memberCallsWithName(
   variable: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,

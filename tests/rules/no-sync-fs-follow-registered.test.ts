@@ -63,6 +63,17 @@ const cjsRouter = ts`
   module.exports = router;
 `;
 
+const instanceHere = ts`
+  import { Router } from 'express';
+  import { ReportsController } from '../controllers/reports.js';
+
+  const controller = new ReportsController();
+  export const router = Router();
+  router.get('/reports', controller.list);
+  router.get('/reports/:id', controller.show.bind(controller));
+  router.get('/reports/:id/raw', (req, res) => controller.show(req, res));
+`;
+
 const inAnArrayOnly = ts`
   const express = require('express');
   const { list } = require('../legacy/orders-controller.cjs');
@@ -161,6 +172,29 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
           column: 55,
           endLine: 4,
           endColumn: 65,
+        },
+      ],
+    },
+    {
+      name: 'the methods of an instance the router creates itself; a call in an inline handler stays a helper call',
+      filename: `${FIX}/routes/reports-instance.ts`,
+      code: instanceHere,
+      errors: [
+        registered(instanceHere, 'controller.list', STORE_CHAIN),
+        registered(instanceHere, 'controller.show.bind(controller)', `\`showReport()\` → ${TEMPLATE_CHAIN}`),
+        {
+          messageId: 'blockingHelper' as const,
+          data: {
+            callee: 'controller.show',
+            context: EXPRESS_ROUTE,
+            chain: `\`showReport()\` → ${TEMPLATE_CHAIN}`,
+            fix: 'Use `await readFile()` from `node:fs/promises` there, and await the helper here.',
+          },
+          line: 8,
+          column: 46,
+          endLine: 8,
+          endColumn: 71,
+          suggestions: [],
         },
       ],
     },
