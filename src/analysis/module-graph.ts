@@ -1021,7 +1021,7 @@ export function calleeName(node: TSESTree.Node): string {
   return 'helper';
 }
 
-/** A trace map for ReferenceTracker: export → CALL → reach, and export → member → CALL → reach. */
+/** A trace map for ReferenceTracker: export → CALL and READ → reach, and the same for each member. */
 function traceMapOf(summary: ModuleSummary): TraceMapNode {
   const { CALL, READ, ESM } = ASTUtils.ReferenceTracker;
   const root: TraceMapNode = summary.esm ? { [ESM]: true } : {};
