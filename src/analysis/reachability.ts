@@ -356,12 +356,22 @@ export function* instanceMemberReads(
     if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee !== reference.identifier) continue;
     const declarator = created.parent;
     if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== created) continue;
-    for (const read of source.scopeManager?.getDeclaredVariables(declarator)[0]?.references ?? []) {
-      const member = read.identifier.parent;
-      if (!read.isRead() || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== read.identifier) continue;
-      const name = propertyName(member.property, member.computed);
-      if (name && members.has(name)) yield { read: member, member: name };
-    }
+    const variable = source.scopeManager?.getDeclaredVariables(declarator)[0];
+    if (variable) yield* memberReadsWithName(variable, members);
+  }
+}
+
+/** `variable.member` for each of `members`, as read (called or not). */
+function* memberReadsWithName(
+  variable: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const read = reference.identifier.parent;
+    if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== reference.identifier) continue;
+    const name = propertyName(read.property, read.computed);
+    if (name && members.has(name)) yield { read, member: name };
   }
 }
 
@@ -369,13 +379,9 @@ function* memberCallsWithName(
   variable: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,
 ): Generator<{ call: TSESTree.CallExpression; member: string }> {
-  for (const reference of variable.references) {
-    if (!reference.isRead()) continue;
-    const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
-    const name = propertyName(member.property, member.computed);
-    const call = name && members.has(name) ? callOf(member) : undefined;
-    if (call && name) yield { call, member: name };
+  for (const { read, member } of memberReadsWithName(variable, members)) {
+    const call = callOf(read);
+    if (call) yield { call, member };
   }
 }
 
