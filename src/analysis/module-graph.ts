@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import { isPathSpecifier, type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
-import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, lastName, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
@@ -1040,12 +1040,12 @@ function traceMapOf(summary: ModuleSummary): TraceMapNode {
 
 /** A function passed by name, not a value made at start-up: `list`, `orders.list`, `users.show.bind(users)`. */
 function isFunctionReference(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return true;
-  return (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(node.callee.property, node.callee.computed) === 'bind'
-  );
+  return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression || isBindCall(node);
+}
+
+/** `fn.bind(...)`: a bound copy of `fn`. */
+function isBindCall(node: TSESTree.Node | undefined): node is TSESTree.CallExpression {
+  return node?.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && lastName(node.callee) === 'bind';
 }
 
 /**
@@ -1084,8 +1084,7 @@ function passedValue(node: TSESTree.Node): TSESTree.Expression | undefined {
   if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.callee === node ? undefined : (node as TSESTree.Expression);
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return node as TSESTree.Expression;
   const call = parent.parent;
-  const bound = propertyName(parent.property, parent.computed) === 'bind';
-  return bound && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call : undefined;
+  return isBindCall(call) && call.callee === parent ? call : undefined;
 }
 
 /** The call a registered value is an argument of, through wrappers and arrays (`asyncHandler(listUsers)`, `[auth, list]`). */
