@@ -54,6 +54,13 @@ export interface TypeInformation {
    * methods of other files: this file's own are the same-file analysis's.
    */
   declaredMethod(member: TSESTree.MemberExpression): DeclaredMethod | undefined;
+  /**
+   * For a value that names a function another project file declares and exports at its top level
+   * (`showUser` in `router.get('/users/:id', showUser)`, from `export function showUser(req: Request)`
+   * or `export const showUser = (req: Request) => ...`): the named types of its first parameter, as
+   * declaredTypes gives them. Undefined for anything else: a method, a local function, a library's.
+   */
+  exportedFunctionParameter(value: TSESTree.Node): readonly DeclaredType[] | undefined;
 }
 
 /** How many `extends` levels are followed from a type to the framework type it builds on. */
@@ -131,6 +138,20 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
       collect(checker.getTypeAtLocation(tsNode), found, new Set(), 0);
       return found;
     },
+    exportedFunctionParameter(value) {
+      const tsNode = nodeMap.get(value);
+      // The checker's one call signature of the value leads to the function however it was imported.
+      const signatures = tsNode && checker.getTypeAtLocation(tsNode).getCallSignatures();
+      const declaration = signatures?.length === 1 ? signatures[0]!.getDeclaration() : undefined;
+      const sourceFile = declaration?.getSourceFile();
+      if (!declaration || !sourceFile || sourceFile.fileName === fileName || !isProjectFile(sourceFile)) return undefined;
+      if (!('body' in declaration) || !declaration.body || !isExportedAtTopLevel(declaration, sourceFile)) return undefined;
+      const parameter = declaration.parameters.find((param) => param.name.getText(sourceFile) !== 'this');
+      if (!parameter) return undefined;
+      const found: DeclaredType[] = [];
+      collect(checker.getTypeAtLocation(parameter), found, new Set(), 0);
+      return found;
+    },
     declaredExport(member) {
       const access = nodeMap.get(member) as ts.Node | undefined;
       const name = access && 'name' in access ? (access.name as ts.Node) : undefined;
@@ -143,6 +164,21 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
         : { module: module.replace(/^node:/, ''), path: path.split('.') };
     },
   };
+}
+
+/**
+ * `export function f()`, `export default function ()`, or the function of `export const f = ...`:
+ * the exported functions the handler context of their own file looks at (by their modifiers, read
+ * as text: this module does not load `typescript` for its syntax kinds).
+ */
+function isExportedAtTopLevel(declaration: ts.SignatureDeclaration, sourceFile: ts.SourceFile): boolean {
+  const exported = (node: ts.Node): boolean =>
+    ((node as { modifiers?: readonly ts.Node[] }).modifiers ?? []).some((modifier) => modifier.getText(sourceFile) === 'export');
+  if (declaration.parent === sourceFile) return exported(declaration);
+  // `export const f = () => ...`: the declaration, its list, then the statement with the modifiers.
+  const variable = declaration.parent as Partial<ts.VariableDeclaration>;
+  const statement = variable.parent?.parent;
+  return variable.initializer === declaration && statement?.parent === sourceFile && exported(statement);
 }
 
 const memberFilesByProgram = new WeakMap<ts.Program, ReadonlyMap<string, ReadonlySet<string>>>();

@@ -217,10 +217,22 @@ export function createHandlerContext(
     const parameter = fn.params.find((param) => param.type !== AST_NODE_TYPES.Identifier || param.name !== 'this');
     // The checker last: its answer about the parameter costs far more than the look at the function's use.
     if (!parameter || !isRegisteredOrExported(fn)) return undefined;
-    const label = checkedMatch(types.declaredTypes(parameter), (entry, name) =>
-      entry.requests?.includes(name) ? entry.label : undefined,
-    );
+    const label = requestLabel(types.declaredTypes(parameter));
     return label === undefined ? undefined : `${label} request handler`;
+  };
+
+  /** The framework whose request one of `declared` is ("Express"), if any is. */
+  const requestLabel = (declared: readonly DeclaredType[]): string | undefined =>
+    checkedMatch(declared, (entry, name) => (entry.requests?.includes(name) ? entry.label : undefined));
+
+  /**
+   * A registered function that its own file sees as a handler (checkedHandler there: exported, its
+   * first parameter typed as the framework's request): that file reports what it calls, at the
+   * calls, so the registration does not report it a second time.
+   */
+  const handlesRequestsInItsFile = (value: TSESTree.Node): boolean => {
+    const parameter = types?.exportedFunctionParameter(value);
+    return parameter !== undefined && requestLabel(parameter) !== undefined;
   };
 
   const isRegisteredOrExported = (fn: FunctionNode): boolean => {
@@ -691,7 +703,8 @@ export function createHandlerContext(
       workerFile ??= isWorkerFile(sourceCode);
       if (workerFile) return undefined;
       const description = valueUse(value, 0)?.description;
-      return description === undefined ? undefined : { description };
+      if (description === undefined || handlesRequestsInItsFile(value)) return undefined;
+      return { description };
     },
     enclosingHandler(node) {
       workerFile ??= isWorkerFile(sourceCode);

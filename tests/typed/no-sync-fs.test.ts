@@ -4,10 +4,12 @@
  * an fs module the checker resolves (`fs: typeof import('node:fs')`), the same code without types
  * (not recognised: nothing in the file shows it), and typed code that is no handler or no fs call.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import rule from '../../rules/no-sync-fs.js';
 import { blockingData, suggestionData, ts } from '../rules/no-sync-fs.helpers.js';
 import { helperData } from '../rules/no-sync-fs-follow.helpers.js';
-import { typedRuleTester, untypedRuleTester } from './helpers.js';
+import { TYPED_FIXTURES, typedRuleTester, untypedRuleTester } from './helpers.js';
 
 const EXPRESS_ROUTE = 'Express route handler';
 
@@ -289,4 +291,102 @@ typedRuleTester.run('no-sync-fs with type information: following calls', rule, {
 untypedRuleTester.run('no-sync-fs without type information: following calls', rule, {
   valid: [{ name: 'not followed without types: a method of an interface on a typed parameter', code: storeRoute }],
   invalid: [],
+});
+
+/**
+ * Controllers registered by name (tests/fixtures/typed/users-controller.ts). One typed with the
+ * framework's request is a handler in its own file, which reports its call; the router reports the
+ * others where it registers them, as it does without types.
+ */
+const usersRouter = ts`
+  import { Router } from 'express';
+  import { listUsers, showUser, usersController } from './users-controller.js';
+
+  const router = Router();
+  router.get('/users/:id', showUser);
+  router.get('/users', listUsers);
+  router.get('/users/count', usersController.count);
+  export default router;
+`;
+
+/**
+ * Where the router is linted from: its imports resolve on disk, beside the controller. Absolute, so
+ * RuleTester lints from the filesystem root and messages show the controller's path from there.
+ */
+const USERS_ROUTER_FILE = `${TYPED_FIXTURES}file.ts`;
+const USERS_CONTROLLER = path.relative('/', `${TYPED_FIXTURES}users-controller.ts`);
+const USERS_FIX = 'Use `await readFile()` from `node:fs/promises` there.';
+
+/** The registration report of `handler` on `line` of usersRouter. */
+function registeredUsers(handler: string, line: number, controllerLine: number) {
+  const column = usersRouter.split('\n')[line - 1]!.indexOf(`, ${handler})`) + ', '.length + 1;
+  return {
+    messageId: 'blockingRegisteredHandler' as const,
+    data: {
+      handler,
+      context: EXPRESS_ROUTE,
+      chain: `\`fs.readFileSync()\` (${USERS_CONTROLLER}:${controllerLine})`,
+      fix: USERS_FIX,
+    },
+    line,
+    column,
+    endLine: line,
+    endColumn: column + handler.length,
+    suggestions: [],
+  };
+}
+
+const controller = readFileSync(`${TYPED_FIXTURES}users-controller.ts`, 'utf8');
+
+typedRuleTester.run('no-sync-fs with type information: controllers registered by name', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the Request-typed controller is reported in its own file, at its call',
+      filename: `${TYPED_FIXTURES}users-controller.ts`,
+      code: controller,
+      errors: [
+        {
+          messageId: 'blocking',
+          data: blockingData('Express request handler'),
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useAwaitedInAsyncHandler',
+              data: suggestionData('Express request handler'),
+              output: controller
+                .replace("import type { Request, Response } from 'express';", "$&\nimport { readFile } from 'node:fs/promises';")
+                .replace('export function showUser', 'export async function showUser')
+                .replace('res.send(readFileSync(`users/${req.params.id}.json`', 'res.send(await readFile(`users/${req.params.id}.json`'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the Request-typed controller is left to its own file; the others are reported at the registration',
+      filename: USERS_ROUTER_FILE,
+      code: usersRouter,
+      errors: [registeredUsers('listUsers', 6, 11), registeredUsers('usersController.count', 7, 17)],
+    },
+  ],
+});
+
+untypedRuleTester.run('no-sync-fs without type information: controllers registered by name', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'without types no controller is a handler in its own file: each is reported at its registration',
+      filename: USERS_ROUTER_FILE,
+      code: usersRouter,
+      errors: [
+        registeredUsers('showUser', 5, 6),
+        registeredUsers('listUsers', 6, 11),
+        registeredUsers('usersController.count', 7, 17),
+      ],
+    },
+  ],
 });
