@@ -12,10 +12,12 @@ import { getTypeInformation, type TypedSource, type TypeInformation } from './ty
 import {
   callersOf,
   callThrough,
+  heldInField,
   innermostFunction,
   instanceMemberCalls,
   instanceMemberReads,
   propagate,
+  thisMembers,
   type FamilyReach,
   type MemberReach,
   type Propagation,
@@ -774,7 +776,8 @@ export function analyseModuleSites(
           addHops(call, members.get(member)!, `${variable.name}.${member}`);
         }
         if (!reportable) continue;
-        // `const users = new UsersController(); router.get('/', users.list)`.
+        // `router.get('/', users.list)` on `const users = new UsersController()`, a parameter
+        // `users: UsersController`, or a field (`this.users.list`).
         for (const { read, member } of instanceMemberReads(source, variable, names)) {
           const value = passedValue(read);
           if (value && reportable.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
@@ -1138,6 +1141,13 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
   const callersOfFunction = (fn: TSESTree.Node | undefined): void => {
     if (isFunctionNode(fn)) pending.push(...callersOf(source, fn));
   };
+  /** For a value kept in a class field (`this.store`, however it got there): the field's reads, if it has a name. */
+  const fieldReads = (holder: TSESTree.Node): boolean => {
+    const field = heldInField(holder);
+    if (!field?.name || !field.classNode) return false;
+    pending.push(...(thisMembers(field.classNode).get(field.name) ?? []));
+    return true;
+  };
   const seen = new Set<TSESTree.Node>();
   while (pending.length > 0) {
     const start = pending.pop()!;
@@ -1193,7 +1203,8 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
           if (parent.left.type === AST_NODE_TYPES.Identifier) {
             readsOf(ASTUtils.findVariable(source.getScope(parent.left), parent.left));
           } else if (parent.left.type !== AST_NODE_TYPES.MemberExpression || parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
-            return reportable.any(); // `this.store = ...` is read all over the class; a destructuring.
+            if (!fieldReads(node)) return reportable.any(); // a destructuring
+            break climb;
           }
           continue; // `return (db ??= new Database())`: the assignment is the value too.
         case AST_NODE_TYPES.ReturnStatement:
@@ -1203,16 +1214,17 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
           if (parent.body === node) callersOfFunction(parent);
           break climb;
         case AST_NODE_TYPES.PropertyDefinition:
-          if (parent.value === node) return reportable.any();
+          if (parent.value === node && !fieldReads(node)) return reportable.any();
           break climb;
         case AST_NODE_TYPES.TSTypeReference: {
-          // `store: Store` holds an instance: a parameter is followed to its reads, a field is not.
+          // `store: Store` holds an instance: a parameter or a field, followed to its reads.
           const holder = parent.parent.type === AST_NODE_TYPES.TSTypeAnnotation ? parent.parent.parent : undefined;
           if (!holder) break climb;
-          if (holder.type !== AST_NODE_TYPES.Identifier || holder.parent.type === AST_NODE_TYPES.TSParameterProperty) {
+          if (holder.type === AST_NODE_TYPES.Identifier && holder.parent.type !== AST_NODE_TYPES.TSParameterProperty) {
+            readsOf(ASTUtils.findVariable(source.getScope(holder), holder));
+          } else if (!fieldReads(holder)) {
             return reportable.any();
           }
-          readsOf(ASTUtils.findVariable(source.getScope(holder), holder));
           break climb;
         }
         default:

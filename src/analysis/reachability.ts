@@ -342,25 +342,6 @@ function* memberCallsOf(
   for (const { call } of memberCallsWithName(variable, members)) yield call;
 }
 
-/**
- * Reads of `members` on an instance a variable holds (`const users = new UsersController()`), called
- * or not: `users.list` in `router.get('/', users.list)`. Fields and parameters are not looked at.
- */
-export function* instanceMemberReads(
-  source: ModuleSource,
-  classVariable: TSESLint.Scope.Variable,
-  members: ReadonlySet<string>,
-): Generator<{ read: TSESTree.MemberExpression; member: string }> {
-  for (const reference of classVariable.references) {
-    const created = reference.identifier.parent;
-    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee !== reference.identifier) continue;
-    const declarator = created.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== created) continue;
-    const variable = source.scopeManager?.getDeclaredVariables(declarator)[0];
-    if (variable) yield* memberReadsWithName(variable, members);
-  }
-}
-
 /** `variable.member` for each of `members`, as read (called or not). */
 function* memberReadsWithName(
   variable: TSESLint.Scope.Variable,
@@ -428,63 +409,61 @@ function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLin
 }
 
 /**
- * Calls of `members` on instances of the class bound to `classVariable` (declared here or
- * imported): `const s = new C(); s.m()`, `this.s.m()` where the class gets `s` from
- * `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or a
- * parameter `(s: C) => s.m()`.
+ * Reads of `members` on instances of the class bound to `classVariable` (declared here or
+ * imported), called or not: `const s = new C(); s.m()`, `this.s.m` where the class gets `s` from
+ * `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or a parameter
+ * `(s: C) => s.m()`; `router.get('/', s.m)` passes one to a framework.
  */
+export function* instanceMemberReads(
+  source: ModuleSource,
+  classVariable: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  for (const reference of classVariable.references) {
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) {
+      yield* holderReads(source, parent, members);
+    } else if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) {
+      const annotation = parent.parent;
+      const holder = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
+      if (holder) yield* holderReads(source, holder, members);
+    }
+  }
+}
+
+/** The calls among instanceMemberReads: `s.m()`, `this.s.m()`. */
 export function* instanceMemberCalls(
   source: ModuleSource,
   classVariable: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,
 ): Generator<{ call: TSESTree.CallExpression; member: string }> {
-  for (const reference of classVariable.references) {
-    const identifier = reference.identifier;
-    const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) {
-      yield* holderCalls(source, parent, members);
-    } else if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) {
-      const annotation = parent.parent;
-      const holder = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
-      if (holder) yield* holderCalls(source, holder, members);
-    }
+  for (const { read, member } of instanceMemberReads(source, classVariable, members)) {
+    const call = callOf(read);
+    if (call) yield { call, member };
   }
 }
 
-/** Calls of `members` on what `holder` holds: a variable, a parameter, or a class field. */
-function* holderCalls(
+/** Reads of `members` on what `holder` holds: a variable, a parameter, or a class field. */
+function* holderReads(
   source: ModuleSource,
   holder: TSESTree.Node,
   members: ReadonlySet<string>,
-): Generator<{ call: TSESTree.CallExpression; member: string }> {
-  const parent = holder.parent;
-  // `s: C` as a constructor parameter property, or `s = new C()` / `s: C` as a class field.
-  const field =
-    parent?.type === AST_NODE_TYPES.TSParameterProperty && holder.type === AST_NODE_TYPES.Identifier
-      ? { name: holder.name, classNode: enclosingClass(parent) }
-      : holder.type === AST_NODE_TYPES.PropertyDefinition
-        ? { name: propertyName(holder.key, holder.computed), classNode: holder.parent.parent }
-        : parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === holder
-          ? { name: propertyName(parent.key, parent.computed), classNode: parent.parent.parent }
-          : parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-              parent.right === holder &&
-              parent.left.type === AST_NODE_TYPES.MemberExpression &&
-              parent.left.object.type === AST_NODE_TYPES.ThisExpression
-            ? { name: propertyName(parent.left.property, parent.left.computed), classNode: enclosingClass(parent) }
-            : undefined;
+): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  const field = heldInField(holder);
   if (field) {
     if (!field.name || !field.classNode) return;
-    // `this.field.member(...)`
+    // `this.field.member`
     for (const read of thisMembers(field.classNode).get(field.name) ?? []) {
       const node = read.parent;
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object !== read) continue;
       const member = propertyName(node.property, node.computed);
-      const call = member && members.has(member) ? callOf(node) : undefined;
-      if (call && member) yield { call, member };
+      if (member && members.has(member)) yield { read: node, member };
     }
     return;
   }
   // `const s = new C()` or a parameter `s: C`.
+  const parent = holder.parent;
   const declaration =
     parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === skipTypeWrappers(holder) ? parent : holder;
   if (declaration.type !== AST_NODE_TYPES.VariableDeclarator && declaration.type !== AST_NODE_TYPES.Identifier) return;
@@ -492,7 +471,33 @@ function* holderCalls(
     declaration.type === AST_NODE_TYPES.VariableDeclarator
       ? source.scopeManager?.getDeclaredVariables(declaration)[0]
       : ASTUtils.findVariable(source.getScope(declaration), declaration);
-  if (variable) yield* memberCallsWithName(variable, members);
+  if (variable) yield* memberReadsWithName(variable, members);
+}
+
+/**
+ * The class field `holder` is kept in, if it is one: a constructor parameter property
+ * (`constructor(private s: C)`), a field (`s = new C()`, `s: C`), or `this.s = new C()`.
+ */
+export function heldInField(holder: TSESTree.Node): { name: string | undefined; classNode: TSESTree.Node | undefined } | undefined {
+  const parent = holder.parent;
+  if (parent?.type === AST_NODE_TYPES.TSParameterProperty && holder.type === AST_NODE_TYPES.Identifier) {
+    return { name: holder.name, classNode: enclosingClass(parent) };
+  }
+  if (holder.type === AST_NODE_TYPES.PropertyDefinition) {
+    return { name: propertyName(holder.key, holder.computed), classNode: holder.parent.parent };
+  }
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === holder) {
+    return { name: propertyName(parent.key, parent.computed), classNode: parent.parent.parent };
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === holder &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression &&
+    parent.left.object.type === AST_NODE_TYPES.ThisExpression
+  ) {
+    return { name: propertyName(parent.left.property, parent.left.computed), classNode: enclosingClass(parent) };
+  }
+  return undefined;
 }
 
 function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {

@@ -277,7 +277,7 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([fixture('lib/templates.ts'), fixture('lib/storage.ts')]);
   });
 
-  it('follows an instance kept in a field, however the class is used', () => {
+  it('follows an instance kept in a field when code that reaches the checked code reads the field', () => {
     expect(
       followed(ts`
         import { Cache } from '../lib/cache.js';
@@ -287,10 +287,39 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
           constructor() {
             this.cache = new Cache('/tmp/pages');
           }
+          page(name: string): string {
+            return this.cache.get(name);
+          }
         }
-        function handle(): void {}
+        const pages = new Pages();
+        function handle(): string {
+          return pages.page('home');
+        }
       `),
     ).toEqual([fixture('lib/cache.ts')]);
+  });
+
+  it('does not follow an instance kept in a field that only start-up code reads, however it got there', () => {
+    expect(
+      followed(ts`
+        import { Cache } from '../lib/cache.js';
+
+        export class Pages {
+          private cache: Cache;
+          private readonly spare = new Cache('/tmp/spare');
+          constructor(private readonly injected: Cache) {
+            this.cache = new Cache('/tmp/pages');
+          }
+          warm(): void {
+            this.cache.get('home');
+            this.spare.get('home');
+            this.injected.get('home');
+          }
+        }
+        new Pages(new Cache('/tmp/injected')).warm();
+        function handle(): void {}
+      `),
+    ).toEqual([]);
   });
 });
 

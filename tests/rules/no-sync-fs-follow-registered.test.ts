@@ -74,6 +74,34 @@ const instanceHere = ts`
   router.get('/reports/:id/raw', (req, res) => controller.show(req, res));
 `;
 
+/** Instances the router's code receives or keeps: a parameter, a field, a constructor parameter property. */
+const instanceParameter = ts`
+  import { Router } from 'express';
+  import { ReportsController } from '../controllers/reports.js';
+
+  export function reportsRouter(controller: ReportsController): Router {
+    const router = Router();
+    router.get('/reports', controller.list);
+    router.get('/reports/:id', controller.show.bind(controller));
+    return router;
+  }
+`;
+
+const instanceFields = ts`
+  import { Router } from 'express';
+  import { ReportsController } from '../controllers/reports.js';
+
+  export class ReportsRoutes {
+    readonly router = Router();
+    private readonly controller = new ReportsController();
+
+    constructor(private readonly injected: ReportsController) {
+      this.router.get('/reports', this.controller.list);
+      this.router.get('/reports/:id', this.injected.show.bind(this.injected));
+    }
+  }
+`;
+
 const inAnArrayOnly = ts`
   const express = require('express');
   const { list } = require('../legacy/orders-controller.cjs');
@@ -196,6 +224,24 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
           endColumn: 71,
           suggestions: [],
         },
+      ],
+    },
+    {
+      name: 'the methods of an instance the router receives as a typed parameter',
+      filename: `${FIX}/routes/reports-parameter.ts`,
+      code: instanceParameter,
+      errors: [
+        registered(instanceParameter, 'controller.list', STORE_CHAIN),
+        registered(instanceParameter, 'controller.show.bind(controller)', `\`showReport()\` → ${TEMPLATE_CHAIN}`),
+      ],
+    },
+    {
+      name: 'the methods of an instance kept in a field, created there or injected through the constructor',
+      filename: `${FIX}/routes/reports-fields.ts`,
+      code: instanceFields,
+      errors: [
+        registered(instanceFields, 'this.controller.list', STORE_CHAIN),
+        registered(instanceFields, 'this.injected.show.bind(this.injected)', `\`showReport()\` → ${TEMPLATE_CHAIN}`),
       ],
     },
     {
