@@ -144,6 +144,8 @@ export function createHandlerContext(
   const verdicts = new Map<FunctionNode, HandlerInfo | null>();
   const offloaded = new Map<FunctionNode, boolean>();
   const uses = new Map<TSESTree.Node, Use | null>();
+  // Asked twice per registration: whether to follow it (the cross-module gate), then how to name it.
+  const registrations = new Map<TSESTree.Node, HandlerInfo | undefined>();
   const instances = new Map<TSESLint.Scope.Variable, string | null>();
 
   let workerFile: boolean | undefined;
@@ -702,9 +704,12 @@ export function createHandlerContext(
     registeredAs(value) {
       workerFile ??= isWorkerFile(sourceCode);
       if (workerFile) return undefined;
+      if (registrations.has(value)) return registrations.get(value);
       const description = valueUse(value, 0)?.description;
-      if (description === undefined || handlesRequestsInItsFile(value)) return undefined;
-      return { description };
+      const registration =
+        description === undefined || handlesRequestsInItsFile(value) ? undefined : { description };
+      registrations.set(value, registration);
+      return registration;
     },
     enclosingHandler(node) {
       workerFile ??= isWorkerFile(sourceCode);
