@@ -1110,49 +1110,64 @@ function localSpecifiers(source: ModuleSource): string[] {
 }
 
 /**
+ * How deep below a module the summaries describe its values: an export (`show`) and a member of it
+ * (`users.show`); `api.users.show` is matched by no trace map (traceMapOf), so registering it is
+ * not followed.
+ */
+const TRACED_DEPTH = 2;
+
+/**
  * Whether a value `specifier` loads can reach a node `reportable` accepts: each binding of the
  * import (or each `require()` of it) is followed further than the analyses follow imported values
  * (ReferenceTracker's paths, instances of imported classes, imported databases): through member
- * reads, calls, `new` and `await`, variables (also assigned later), and the calls of a function
- * that returns it. Where those would go on in a way not followed here (a class field, an instance
- * typed with an imported class), the answer is yes if the file has checked code at all.
+ * reads, calls, `new` and `await`, variables (also assigned later), class fields, and the calls of
+ * a function that returns it. Where those would go on in a way not followed here (a destructuring
+ * assignment, a field without a name), the answer is yes if the file has checked code at all.
  */
 function loadReaches(source: ModuleSource, specifier: string, reportable: ReportableCalls): boolean {
-  const pending: TSESTree.Node[] = [];
-  const readsOf = (variable: TSESLint.Scope.Variable | null | undefined): void => {
-    for (const reference of variable?.references ?? []) pending.push(reference.identifier);
+  // Each use with its depth: how many members below the module its value is (`import { a }` and
+  // `require('./x').a` are 1 deep), so that a registration deeper than summaries go is passed over.
+  const pending: [TSESTree.Node, number][] = [];
+  const readsOf = (variable: TSESLint.Scope.Variable | null | undefined, depth: number): void => {
+    for (const reference of variable?.references ?? []) pending.push([reference.identifier, depth]);
   };
   for (const statement of source.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.source.value !== specifier || statement.importKind === 'type') continue;
       for (const binding of statement.specifiers) {
         if (binding.type === AST_NODE_TYPES.ImportSpecifier && binding.importKind === 'type') continue;
-        for (const variable of source.scopeManager?.getDeclaredVariables(binding) ?? []) readsOf(variable);
+        const depth = binding.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? 0 : 1;
+        for (const variable of source.scopeManager?.getDeclaredVariables(binding) ?? []) readsOf(variable, depth);
       }
     } else if (
       statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
       statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
       statement.moduleReference.expression.value === specifier
     ) {
-      for (const variable of source.scopeManager?.getDeclaredVariables(statement) ?? []) readsOf(variable);
+      for (const variable of source.scopeManager?.getDeclaredVariables(statement) ?? []) readsOf(variable, 0);
     }
   }
-  for (const { call, name } of moduleLoads(source).calls) if (name === specifier) pending.push(call);
-  const callersOfFunction = (fn: TSESTree.Node | undefined): void => {
-    if (isFunctionNode(fn)) pending.push(...callersOf(source, fn));
+  for (const { call, name } of moduleLoads(source).calls) if (name === specifier) pending.push([call, 0]);
+  const callersOfFunction = (fn: TSESTree.Node | undefined, depth: number): void => {
+    if (isFunctionNode(fn)) for (const call of callersOf(source, fn)) pending.push([call, depth]);
   };
   /** For a value kept in a class field (`this.store`, however it got there): the field's reads, if it has a name. */
-  const fieldReads = (holder: TSESTree.Node): boolean => {
+  const fieldReads = (holder: TSESTree.Node, depth: number): boolean => {
     const field = heldInField(holder);
     if (!field?.name || !field.classNode) return false;
-    pending.push(...(thisMembers(field.classNode).get(field.name) ?? []));
+    for (const read of thisMembers(field.classNode).get(field.name) ?? []) pending.push([read, depth]);
     return true;
   };
-  const seen = new Set<TSESTree.Node>();
+  /** A value passed by name that this file registers as a handler, at a depth the summaries describe. */
+  const registered = (node: TSESTree.Node, depth: number): boolean =>
+    depth <= TRACED_DEPTH && isFunctionReference(node) && reportable.registered(node);
+  // The shallowest depth each use was climbed from: a deeper one cannot find more.
+  const seen = new Map<TSESTree.Node, number>();
   while (pending.length > 0) {
-    const start = pending.pop()!;
-    if (seen.has(start)) continue;
-    seen.add(start);
+    const [start, startDepth] = pending.pop()!;
+    if ((seen.get(start) ?? Infinity) <= startDepth) continue;
+    seen.set(start, startDepth);
+    let depth = startDepth;
     // The climb below never leaves the function `start` is written in. A use outside every
     // function runs at start-up; one inside matters if the file has checked code at all (asked
     // there and remembered) and the function reaches it. Either way the value may still be
@@ -1163,21 +1178,24 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
           if (parent.object !== node) break climb;
+          depth++;
           continue;
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression:
           // Passed by name: the framework calls it per request if this registers it as a handler.
           if (parent.callee !== node) {
-            if (isFunctionReference(node) && reportable.registered(node)) return true;
+            if (registered(node, depth)) return true;
             break climb;
           }
+          // What a call returns is a new value (an instance's members are one deep); a bound copy is the function.
+          depth = isBindCall(parent) ? depth - 1 : 0;
           continue;
         case AST_NODE_TYPES.TaggedTemplateExpression:
           if (parent.tag !== node) break climb;
           continue;
         case AST_NODE_TYPES.ArrayExpression:
           // `router.get('/', [auth, list])`: handlers in an array are registered one by one.
-          if (isFunctionReference(node) && reportable.registered(node)) return true;
+          if (registered(node, depth)) return true;
           break climb;
         case AST_NODE_TYPES.ConditionalExpression:
           if (parent.test === node) break climb;
@@ -1196,33 +1214,33 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
         case AST_NODE_TYPES.TSQualifiedName:
           continue;
         case AST_NODE_TYPES.VariableDeclarator:
-          if (parent.init === node) for (const variable of source.scopeManager?.getDeclaredVariables(parent) ?? []) readsOf(variable);
+          if (parent.init === node) for (const variable of source.scopeManager?.getDeclaredVariables(parent) ?? []) readsOf(variable, depth);
           break climb;
         case AST_NODE_TYPES.AssignmentExpression:
           if (parent.right !== node) break climb;
           if (parent.left.type === AST_NODE_TYPES.Identifier) {
-            readsOf(ASTUtils.findVariable(source.getScope(parent.left), parent.left));
+            readsOf(ASTUtils.findVariable(source.getScope(parent.left), parent.left), depth);
           } else if (parent.left.type !== AST_NODE_TYPES.MemberExpression || parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
-            if (!fieldReads(node)) return reportable.any(); // a destructuring
+            if (!fieldReads(node, depth)) return reportable.any(); // a destructuring
             break climb;
           }
           continue; // `return (db ??= new Database())`: the assignment is the value too.
         case AST_NODE_TYPES.ReturnStatement:
-          callersOfFunction(innermostFunction(parent));
+          callersOfFunction(innermostFunction(parent), depth);
           break climb;
         case AST_NODE_TYPES.ArrowFunctionExpression:
-          if (parent.body === node) callersOfFunction(parent);
+          if (parent.body === node) callersOfFunction(parent, depth);
           break climb;
         case AST_NODE_TYPES.PropertyDefinition:
-          if (parent.value === node && !fieldReads(node)) return reportable.any();
+          if (parent.value === node && !fieldReads(node, depth)) return reportable.any();
           break climb;
         case AST_NODE_TYPES.TSTypeReference: {
-          // `store: Store` holds an instance: a parameter or a field, followed to its reads.
+          // `store: Store` holds an instance (its members one deep): a parameter or a field, followed to its reads.
           const holder = parent.parent.type === AST_NODE_TYPES.TSTypeAnnotation ? parent.parent.parent : undefined;
           if (!holder) break climb;
           if (holder.type === AST_NODE_TYPES.Identifier && holder.parent.type !== AST_NODE_TYPES.TSParameterProperty) {
-            readsOf(ASTUtils.findVariable(source.getScope(holder), holder));
-          } else if (!fieldReads(holder)) {
+            readsOf(ASTUtils.findVariable(source.getScope(holder), holder), 0);
+          } else if (!fieldReads(holder, 0)) {
             return reportable.any();
           }
           break climb;

@@ -202,7 +202,36 @@ const followed = (code: string): string[] => {
   return analyseModuleSites(source, alone, options, handles(source)).dependencies;
 };
 
+/** As `followed`, for a file without checked code where every function passed by name to a call is registered. */
+const followedRegistering = (code: string): string[] => {
+  const source = parse(code);
+  const alone = fixture(`routes-${++directories}/pages.ts`);
+  return analyseModuleSites(source, alone, options, reachesCheckedCode(source, () => false, () => true)).dependencies;
+};
+
 describe('analyseModuleSites: a linted file follows the imports that reach its checked code', () => {
+  it('follows a handler registered by name as deep as summaries describe values: an export, a member of it', () => {
+    expect(
+      followedRegistering(ts`
+        import { store } from '../lib/storage.js';
+        const templates = require('../lib/templates.js');
+        router.get('/rows', store.load);
+        router.get('/page', wrap(templates.renderTemplate.bind(null)));
+      `),
+    ).toEqual([fixture('lib/storage.ts'), fixture('lib/templates.ts')]);
+  });
+
+  it('does not follow a handler registered by name deeper than summaries describe values', () => {
+    expect(
+      followedRegistering(ts`
+        import { store } from '../lib/storage.js';
+        const api = require('../lib/templates.js').helpers;
+        router.get('/rows', store.rows.load);
+        router.get('/page', wrap(api.pages.render));
+      `),
+    ).toEqual([]);
+  });
+
   it('does not resolve an import used at start-up only', () => {
     expect(
       followed(ts`
