@@ -1151,12 +1151,17 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
   const callersOfFunction = (fn: TSESTree.Node | undefined, depth: number): void => {
     if (isFunctionNode(fn)) for (const call of callersOf(source, fn)) pending.push([call, depth]);
   };
-  /** For a value kept in a class field (`this.store`, however it got there): the field's reads, if it has a name. */
-  const fieldReads = (holder: TSESTree.Node, depth: number): boolean => {
+  /**
+   * A value kept in a class field (`this.store`, however it got there) is read all over the class:
+   * in a file with checked code that is reason enough to follow it (climbing each read cost more
+   * than it spared); in one without, the field's reads are climbed in turn, for a registration
+   * (`router.get('/', this.users.list)`). True when the answer is yes already.
+   */
+  const viaField = (holder: TSESTree.Node, depth: number): boolean => {
+    if (reportable.any()) return true;
     const field = heldInField(holder);
-    if (!field?.name || !field.classNode) return false;
-    for (const read of thisMembers(field.classNode).get(field.name) ?? []) pending.push([read, depth]);
-    return true;
+    if (field?.name && field.classNode) for (const read of thisMembers(field.classNode).get(field.name) ?? []) pending.push([read, depth]);
+    return false;
   };
   /** A value passed by name that this file registers as a handler, at a depth the summaries describe. */
   const registered = (node: TSESTree.Node, depth: number): boolean =>
@@ -1221,7 +1226,7 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
           if (parent.left.type === AST_NODE_TYPES.Identifier) {
             readsOf(ASTUtils.findVariable(source.getScope(parent.left), parent.left), depth);
           } else if (parent.left.type !== AST_NODE_TYPES.MemberExpression || parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
-            if (!fieldReads(node, depth)) return reportable.any(); // a destructuring
+            if (viaField(node, depth)) return true; // also a destructuring
             break climb;
           }
           continue; // `return (db ??= new Database())`: the assignment is the value too.
@@ -1232,7 +1237,7 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
           if (parent.body === node) callersOfFunction(parent, depth);
           break climb;
         case AST_NODE_TYPES.PropertyDefinition:
-          if (parent.value === node && !fieldReads(node, depth)) return reportable.any();
+          if (parent.value === node && viaField(node, depth)) return true;
           break climb;
         case AST_NODE_TYPES.TSTypeReference: {
           // `store: Store` holds an instance (its members one deep): a parameter or a field, followed to its reads.
@@ -1240,8 +1245,8 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
           if (!holder) break climb;
           if (holder.type === AST_NODE_TYPES.Identifier && holder.parent.type !== AST_NODE_TYPES.TSParameterProperty) {
             readsOf(ASTUtils.findVariable(source.getScope(holder), holder), 0);
-          } else if (!fieldReads(holder, 0)) {
-            return reportable.any();
+          } else if (viaField(holder, 0)) {
+            return true;
           }
           break climb;
         }
