@@ -1090,11 +1090,19 @@ function passedValue(node: TSESTree.Node): TSESTree.Expression | undefined {
   return isBindCall(call) && call.callee === parent ? call : undefined;
 }
 
-/** The call a registered value is an argument of, through wrappers and arrays (`asyncHandler(listUsers)`, `[auth, list]`). */
+/**
+ * The call a registered value is an argument of, through wrappers, arrays and route options
+ * (`asyncHandler(listUsers)`, `[auth, list]`, `route({ url: '/', handler: list })`).
+ */
 function registrationCall(value: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (let node = value, parent = value.parent; parent; node = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) return parent;
-    if (parent.type !== AST_NODE_TYPES.ArrayExpression && !isTypeWrapper(parent)) return undefined;
+    const within =
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      parent.type === AST_NODE_TYPES.ObjectExpression ||
+      (parent.type === AST_NODE_TYPES.Property && parent.value === node) ||
+      isTypeWrapper(parent);
+    if (!within) return undefined;
   }
   return undefined;
 }
@@ -1201,6 +1209,10 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
         case AST_NODE_TYPES.ArrayExpression:
           // `router.get('/', [auth, list])`: handlers in an array are registered one by one.
           if (registered(node, depth)) return true;
+          break climb;
+        case AST_NODE_TYPES.Property:
+          // `app.route({ url: '/', handler: list })`: route options name their handlers.
+          if (parent.value === node && registered(node, depth)) return true;
           break climb;
         case AST_NODE_TYPES.ConditionalExpression:
           if (parent.test === node) break climb;

@@ -8,6 +8,7 @@
 import { EXPRESS_ROUTE, rule, ruleTester, ts } from './no-sync-fs.helpers.js';
 import { FIX } from './no-sync-fs-follow.helpers.js';
 
+const FASTIFY_ROUTE = 'Fastify route handler';
 const FIX_READ_FILE = 'Use `await readFile()` from `node:fs/promises` there.';
 const TEMPLATE_CHAIN = `\`renderTemplate()\` → \`loadTemplate()\` → \`fs.readFileSync()\` (${FIX}/lib/templates.ts:8)`;
 const STORE_CHAIN = `\`store.load()\` → \`fs.readFileSync()\` (${FIX}/lib/storage.ts:18)`;
@@ -72,6 +73,22 @@ const instanceHere = ts`
   router.get('/reports', controller.list);
   router.get('/reports/:id', controller.show.bind(controller));
   router.get('/reports/:id/raw', (req, res) => controller.show(req, res));
+`;
+
+const fastifyRoutes = ts`
+  import Fastify from 'fastify';
+  import { health, showReport } from '../controllers/reports.js';
+
+  const app = Fastify();
+  app.route({ method: 'GET', url: '/reports/:id', preHandler: [health], handler: showReport });
+  app.get('/reports/:id/raw', { schema: {} }, showReport);
+`;
+
+const inRouteOptionsOnly = ts`
+  import Fastify from 'fastify';
+  import { showReport } from '../controllers/reports.js';
+
+  export const app = Fastify().route({ method: 'GET', url: '/reports/:id', handler: showReport });
 `;
 
 /** Instances the router's code receives or keeps: a parameter, a field, a constructor parameter property. */
@@ -225,6 +242,21 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
           suggestions: [],
         },
       ],
+    },
+    {
+      name: "Fastify: a handler named in route options, and after a shorthand route's options",
+      filename: `${FIX}/routes/reports-fastify.ts`,
+      code: fastifyRoutes,
+      errors: [
+        registered(fastifyRoutes, 'showReport', TEMPLATE_CHAIN, FASTIFY_ROUTE, 1),
+        registered(fastifyRoutes, 'showReport', TEMPLATE_CHAIN, FASTIFY_ROUTE, 2),
+      ],
+    },
+    {
+      name: 'Fastify: only in route options',
+      filename: `${FIX}/routes/reports-fastify-options.ts`,
+      code: inRouteOptionsOnly,
+      errors: [registered(inRouteOptionsOnly, 'showReport', TEMPLATE_CHAIN, FASTIFY_ROUTE, 1)],
     },
     {
       name: 'the methods of an instance the router receives as a typed parameter',
