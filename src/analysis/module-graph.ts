@@ -1128,9 +1128,10 @@ const TRACED_DEPTH = 2;
  * Whether a value `specifier` loads can reach a node `reportable` accepts: each binding of the
  * import (or each `require()` of it) is followed further than the analyses follow imported values
  * (ReferenceTracker's paths, instances of imported classes, imported databases): through member
- * reads, calls, `new` and `await`, variables (also assigned later), class fields, and the calls of
- * a function that returns it. Where those would go on in a way not followed here (a destructuring
- * assignment, a field without a name), the answer is yes if the file has checked code at all.
+ * reads, calls, `new` and `await`, variables (also assigned later), and the calls of a function
+ * that returns it. Where those would go on in a way not followed here (a class field, read all over
+ * the class; a destructuring assignment), the answer is yes if the file has checked code at all; in
+ * a file without, a field's reads are followed for a registration.
  */
 function loadReaches(source: ModuleSource, specifier: string, reportable: ReportableCalls): boolean {
   // Each use with its depth: how many members below the module its value is (`import { a }` and
