@@ -21,6 +21,7 @@ import {
   type FamilyReach,
   type MemberReach,
   type Propagation,
+  type Reach,
   type ReportableCalls,
   type Site,
   type SiteLocation,
@@ -739,25 +740,25 @@ export function analyseModuleSites(
         if (reach) importedBindings.set(variable, reach);
       }
     }
+    /** Each family's chain through the helper `name`, one hop longer, within maxDepth. */
+    function* hopsThrough(reaches: FamilyReach, name: string): Generator<Reach> {
+      for (const reach of reaches.values()) {
+        if (reach.helpers.length + 1 > options.maxDepth) continue;
+        yield { ...reach, helpers: [name, ...reach.helpers], crossModule: true };
+      }
+    }
     /** A handler registered here runs per request wherever it is written: one site per family, not spread to callers. */
     const addRegistration = (value: TSESTree.Expression, reaches: FamilyReach, name: string): void => {
       const call = registrationCall(value);
       if (!call || seen.has(value)) return;
       seen.add(value);
-      for (const reach of reaches.values()) {
-        if (reach.helpers.length + 1 > options.maxDepth) continue;
-        const chain = { ...reach, helpers: [name, ...reach.helpers], crossModule: true };
-        registrations.push({ node: call, registered: value, reach: chain });
-      }
+      for (const reach of hopsThrough(reaches, name)) registrations.push({ node: call, registered: value, reach });
     };
     /** One seed per family the helper reaches, each chain one hop longer. */
     const addHops = (call: TSESTree.CallExpression, reaches: FamilyReach, name: string): void => {
       if (seen.has(call)) return;
       seen.add(call);
-      for (const reach of reaches.values()) {
-        if (reach.helpers.length + 1 > options.maxDepth) continue;
-        seeds.push({ node: call, reach: { ...reach, helpers: [name, ...reach.helpers], crossModule: true } });
-      }
+      for (const reach of hopsThrough(reaches, name)) seeds.push({ node: call, reach });
     };
     for (const reference of iterateModuleReferences(source, traceMap as TraceMap<FamilyReach>)) {
       if (reference.node.type === AST_NODE_TYPES.CallExpression) {

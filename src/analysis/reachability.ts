@@ -339,7 +339,10 @@ function* memberCallsOf(
   variable: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,
 ): Generator<TSESTree.CallExpression> {
-  for (const { call } of memberCallsWithName(variable, members)) yield call;
+  for (const { read } of memberReadsWithName(variable, members)) {
+    const call = callOf(read);
+    if (call) yield call;
+  }
 }
 
 /** `variable.member` for each of `members`, as read (called or not). */
@@ -349,21 +352,20 @@ function* memberReadsWithName(
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
-    const read = reference.identifier.parent;
-    if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== reference.identifier) continue;
-    const name = propertyName(read.property, read.computed);
-    if (name && members.has(name)) yield { read, member: name };
+    const read = namedMemberRead(reference.identifier, members);
+    if (read) yield read;
   }
 }
 
-function* memberCallsWithName(
-  variable: TSESLint.Scope.Variable,
+/** `object.member` where `object` is read and `member` is one of `members`. */
+function namedMemberRead(
+  object: TSESTree.Node,
   members: ReadonlySet<string>,
-): Generator<{ call: TSESTree.CallExpression; member: string }> {
-  for (const { read, member } of memberReadsWithName(variable, members)) {
-    const call = callOf(read);
-    if (call) yield { call, member };
-  }
+): { read: TSESTree.MemberExpression; member: string } | undefined {
+  const read = object.parent;
+  if (read?.type !== AST_NODE_TYPES.MemberExpression || read.object !== object) return undefined;
+  const member = propertyName(read.property, read.computed);
+  return member && members.has(member) ? { read, member } : undefined;
 }
 
 /** `this.member(...)` inside the class body (arrow functions keep `this`). */
@@ -454,11 +456,9 @@ function* holderReads(
   if (field) {
     if (!field.name || !field.classNode) return;
     // `this.field.member`
-    for (const read of thisMembers(field.classNode).get(field.name) ?? []) {
-      const node = read.parent;
-      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object !== read) continue;
-      const member = propertyName(node.property, node.computed);
-      if (member && members.has(member)) yield { read: node, member };
+    for (const fieldRead of thisMembers(field.classNode).get(field.name) ?? []) {
+      const read = namedMemberRead(fieldRead, members);
+      if (read) yield read;
     }
     return;
   }
