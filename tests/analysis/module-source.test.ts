@@ -1,6 +1,7 @@
 /**
  * parseModule: helpers parse as ES modules, and a JavaScript file that is not valid as one (strict
  * mode rejects `0644` and a variable named `package`) parses as CommonJS, as Node loads it.
+ * JavaScript parses with oxc (espree where oxc finds errors), whichever parser the file is linted with.
  * startLine: the line of a node in a tree parsed without locations, as ESLint counts lines.
  */
 import * as tsParser from '@typescript-eslint/parser';
@@ -34,6 +35,29 @@ describe.each<[string, Parser]>([
   it('not in an .mjs file, which Node loads as a module only', () => {
     expect(topScope(SLOPPY, '/project/lib/store.mjs')).toBeUndefined();
   });
+
+  it('JavaScript parses with oxc, without locations: its Program has a `hashbang`, which espree does not give', () => {
+    const { ast } = parseModule('#!/usr/bin/env node\n' + MODULE, '/project/lib/mode.js', parser, {})!;
+    expect(ast).toMatchObject({ type: 'Program', sourceType: 'module', hashbang: { value: '/usr/bin/env node' } });
+    expect(ast.body[1]).toMatchObject({ type: 'ExportNamedDeclaration', range: [41, 83] });
+    expect(ast.body[1]).not.toHaveProperty('loc');
+  });
+
+});
+
+it('JSX where the parser options ask for it', () => {
+  const jsx = "import fs from 'fs';\nexport const page = () => <p>{fs.readFileSync('x', 'utf8')}</p>;\n";
+  const parser = espree as unknown as Parser;
+  expect(parseModule(jsx, '/project/lib/page.js', parser, {})).toBeUndefined();
+  expect(parseModule(jsx, '/project/lib/page.js', parser, { ecmaFeatures: { jsx: true } })?.ast.body[1]).toMatchObject({
+    type: 'ExportNamedDeclaration',
+    declaration: { declarations: [{ init: { body: { type: 'JSXElement' } } }] },
+  });
+});
+
+it('a JavaScript text that neither oxc nor espree parses is not summarised (Flow)', () => {
+  const flow = "// @flow\nimport fs from 'fs';\nexport function read(path: string): string { return fs.readFileSync(path, 'utf8'); }\n";
+  expect(parseModule(flow, '/project/lib/read.js', espree as unknown as Parser, {})).toBeUndefined();
 });
 
 describe('startLine', () => {
