@@ -126,6 +126,8 @@ function parseTree(
 }
 
 const JAVASCRIPT_FILE = /\.[cm]?js$/;
+/** `.ts`, `.mts`, `.cts` and `.tsx`, not `.d.ts`: what oxc parses as TypeScript. */
+const TYPESCRIPT_FILE = /(?<!\.d)\.(?:[cm]?ts|(tsx))$/;
 
 /**
  * A JavaScript module's ESTree, or undefined when it does not parse (Flow, say). Parsed by oxc where
@@ -137,20 +139,8 @@ const JAVASCRIPT_FILE = /\.[cm]?js$/;
  */
 function parseJavaScript(text: string, options: Record<string, unknown>): TSESTree.Program | undefined {
   const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean };
-  const oxc = oxcParser();
-  if (oxc) {
-    const { program, errors } = oxc.parseSync(String(options.filePath ?? 'module.js'), text, {
-      lang: ecmaFeatures.jsx === true ? 'jsx' : 'js',
-      sourceType: options.sourceType as 'module' | 'commonjs',
-      range: true,
-      // ESTree has none: `(a)` is `a`, as espree gives it.
-      preserveParens: false,
-      // Strict mode's errors too (`0644`, `var package`), which make a module parse as CommonJS.
-      showSemanticErrors: true,
-    });
-    if (errors.length === 0) return program as unknown as TSESTree.Program;
-    // Rarely any: then espree decides what does not parse, as it did before oxc.
-  }
+  const oxc = parseWithOxc(text, options, ecmaFeatures.jsx === true ? 'jsx' : 'js');
+  if (oxc) return oxc;
   try {
     return parseEspree(text, {
       ecmaVersion: 'latest',
@@ -166,6 +156,26 @@ function parseJavaScript(text: string, options: Record<string, unknown>): TSESTr
 
 type Oxc = typeof import('oxc-parser');
 let oxcModule: Oxc | null | undefined;
+
+/**
+ * The tree oxc gives, without `loc` (it has none), or undefined when oxc does not load or finds an
+ * error: rarely, and then the parser it stands in for (espree, typescript-estree) decides whether
+ * the text parses, as it did before oxc. For TypeScript its tree is typescript-estree's TS-ESTree.
+ */
+function parseWithOxc(text: string, options: Record<string, unknown>, lang: 'js' | 'jsx' | 'ts' | 'tsx'): TSESTree.Program | undefined {
+  const oxc = oxcParser();
+  if (!oxc) return undefined;
+  const { program, errors } = oxc.parseSync(String(options.filePath ?? 'module.js'), text, {
+    lang,
+    sourceType: options.sourceType as 'module' | 'commonjs',
+    range: true,
+    // ESTree has none: `(a)` is `a`, as espree and typescript-estree give it.
+    preserveParens: false,
+    // Strict mode's errors too (`0644`, `var package`), which make a module parse as CommonJS.
+    showSemanticErrors: true,
+  });
+  return errors.length === 0 ? (program as unknown as TSESTree.Program) : undefined;
+}
 
 /**
  * oxc's parser, loaded on first use (a native addon, about 10 ms to load, which a file that follows
@@ -196,23 +206,27 @@ let typeScriptEstree: TypeScriptEstree | undefined;
 
 /**
  * What `@typescript-eslint/parser` would give, without the tokens and comments it always converts
- * for ESLint (half its time on a helper, and the analysis never reads them). typescript-estree is
- * loaded on first use: it loads TypeScript, which a project linting with espree may not have.
+ * for ESLint (half its time on a helper, and the analysis never reads them). A TypeScript file
+ * parses with oxc where it loads (four times faster than typescript-estree once both are warm, on
+ * 80 files of node_modules: 98 ms against 378 ms), else with typescript-estree, loaded on first use:
+ * it loads TypeScript, which a project linting with espree may not have.
  */
 function parseTypeScript(
   text: string,
   options: Record<string, unknown>,
 ): { ast: TSESTree.Program; scopeManager: TSESLint.Scope.ScopeManager } {
-  typeScriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as TypeScriptEstree;
   const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean };
-  const ast = typeScriptEstree.parse(text, {
-    filePath: options.filePath as string,
-    jsx: ecmaFeatures.jsx === true,
-    loc: true,
-    range: true,
-    tokens: false,
-    comment: false,
-  }) as TSESTree.Program;
+  const typeScriptFile = TYPESCRIPT_FILE.exec(String(options.filePath));
+  const ast =
+    (typeScriptFile && parseWithOxc(text, options, typeScriptFile[1] ? 'tsx' : 'ts')) ||
+    ((typeScriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as TypeScriptEstree).parse(text, {
+      filePath: options.filePath as string,
+      jsx: ecmaFeatures.jsx === true,
+      loc: true,
+      range: true,
+      tokens: false,
+      comment: false,
+    }) as TSESTree.Program);
   const scopeManager = analyzeTypeScript(ast, {
     sourceType: 'module',
     jsxPragma: options.jsxPragma as string | null | undefined,

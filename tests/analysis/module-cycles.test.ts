@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyseModuleSites, summarise } from '../../src/analysis/module-graph.js';
-import { parseModule } from '../../src/analysis/module-source.js';
+import { parseModule, startLine } from '../../src/analysis/module-source.js';
 import { graphOptions } from './graph-options.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
 
@@ -51,7 +51,7 @@ function routeSites(file: string): string[] {
   if (!source) throw new Error('fixture code does not parse');
   reads.length = 0;
   return analyseModuleSites(source, file, options, true).sites.map(
-    (site) => `${site.node.loc.start.line} ${site.reach.api.path.join('.')} [${site.reach.helpers.join(', ')}]`,
+    (site) => `${startLine(source, site.node)} ${site.reach.api.path.join('.')} [${site.reach.helpers.join(', ')}]`,
   );
 }
 

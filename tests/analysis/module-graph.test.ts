@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { analyseModuleSites } from '../../src/analysis/module-graph.js';
 import { reachesCheckedCode, type ReportableCalls } from '../../src/analysis/reachability.js';
-import { parseModule, type ModuleSource } from '../../src/analysis/module-source.js';
+import { parseModule, startLine, type ModuleSource } from '../../src/analysis/module-source.js';
 import { graphOptions } from './graph-options.js';
 import { fixture } from '../rules/no-sync-fs-follow.helpers.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
@@ -48,7 +48,7 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(yes.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
     expect([...result.imported.keys()]).toEqual(['../lib/templates.js']);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.api.path.join('.'), site.reach.helpers])).toEqual([
+    expect(result.sites.map((site) => [startLine(importsHelper, site.node), site.reach.api.path.join('.'), site.reach.helpers])).toEqual([
       [5, 'readFileSync', ['renderTemplate', 'loadTemplate']],
       [5, 'readFileSync', []],
     ]);
@@ -60,7 +60,7 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(no.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([]);
     expect(result.imported.size).toBe(0);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[5, []]]);
+    expect(result.sites.map((site) => [startLine(importsHelper, site.node), site.reach.helpers])).toEqual([[5, []]]);
   });
 
   it("is not asked when the file imports only Node's modules", () => {
@@ -88,7 +88,7 @@ describe('analyseModuleSites: the followImports gate', () => {
     const result = analyseModuleSites(source, file, options, yes);
     expect(yes.any).not.toHaveBeenCalled();
     expect(result.dependencies).toEqual([]);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.api.path.join('.')])).toEqual([[5, 'readFileSync']]);
+    expect(result.sites.map((site) => [startLine(source, site.node), site.reach.api.path.join('.')])).toEqual([[5, 'readFileSync']]);
   });
 
   it('is asked for a package name that the tsconfig paths alias maps, and follows it', () => {
@@ -102,7 +102,7 @@ describe('analyseModuleSites: the followImports gate', () => {
     const result = analyseModuleSites(source, file, options, yes);
     expect(yes.any).toHaveBeenCalledTimes(1);
     expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
+    expect(result.sites.map((site) => [startLine(source, site.node), site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
   });
 
   it('is not asked for an import known to export nothing that blocks; is asked for one not resolved before', () => {
@@ -173,7 +173,7 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect([...yes.imported.keys()]).toEqual(['../lib/templates.js']);
     expect(yes.dependencies).toContain(fixture('lib/templates.ts'));
     // Sites are found in every function; the rules keep those in checked code.
-    expect(yes.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
+    expect(yes.sites.map((site) => [startLine(handled, site.node), site.reach.helpers])).toEqual([
       [5, ['renderTemplate', 'loadTemplate']],
       [9, ['renderTemplate', 'loadTemplate']],
     ]);
@@ -266,7 +266,7 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     `);
     const result = analyseModuleSites(source, file, options, handles(source));
     expect(result.dependencies).toEqual([fixture('lib/templates.ts')]);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([
+    expect(result.sites.map((site) => [startLine(source, site.node), site.reach.helpers])).toEqual([
       [4, ['renderTemplate', 'loadTemplate']],
       [7, ['page', 'renderTemplate', 'loadTemplate']],
     ]);
@@ -283,7 +283,7 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     `);
     const result = analyseModuleSites(source, file, options, handles(source));
     expect(result.dependencies).toEqual([fixture('lib/cache.ts')]);
-    expect(result.sites.map((site) => [site.node.loc.start.line, site.reach.helpers])).toEqual([[5, ['Cache.get']]]);
+    expect(result.sites.map((site) => [startLine(source, site.node), site.reach.helpers])).toEqual([[5, ['Cache.get']]]);
   });
 
   it('follows a value through a variable assigned later and through a function that returns it', () => {

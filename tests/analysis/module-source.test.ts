@@ -7,7 +7,7 @@
 import * as tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
-import { parseModule, startLine, type Parser } from '../../src/analysis/module-source.js';
+import { parseModule, startLine, type ModuleSource, type Parser } from '../../src/analysis/module-source.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 const SLOPPY = "var fs = require('fs');\nvar package = require('./package.json');\nfs.chmodSync(package.main, 0644);\n";
@@ -45,6 +45,35 @@ describe.each<[string, Parser]>([
 
 });
 
+it('TypeScript parses with oxc too, to typescript-estree\'s tree (decorators, parameter properties, TSX)', () => {
+  const parser = tsParser as unknown as Parser;
+  const service = [
+    "import { Injectable } from '@nestjs/common';",
+    "import fs from 'node:fs';",
+    '@Injectable()',
+    'export class Reports {',
+    '  constructor(private readonly root: string) {}',
+    "  read(name: string): string { return fs.readFileSync(`${this.root}/${name}`, 'utf8') as string; }",
+    '}',
+  ].join('\n');
+  const { ast, scopeManager } = parseModule(service, '/project/src/reports.service.ts', parser, {})!;
+  expect(ast).toHaveProperty('hashbang', null);
+  expect(ast.body[2]).toMatchObject({
+    type: 'ExportNamedDeclaration',
+    declaration: {
+      type: 'ClassDeclaration',
+      decorators: [{ type: 'Decorator', expression: { type: 'CallExpression' } }],
+      body: { body: [{ kind: 'constructor', value: { params: [{ type: 'TSParameterProperty', readonly: true }] } }, { key: { name: 'read' } }] },
+    },
+  });
+  // @typescript-eslint/scope-manager on oxc's tree: the default import is found where it is read.
+  const fs = scopeManager?.globalScope?.childScopes[0]?.set.get('fs');
+  expect(fs?.references.map((reference) => reference.identifier.range)).toEqual([[194, 196]]);
+
+  const page = "import fs from 'node:fs';\nexport const Page = () => <p>{fs.readFileSync('x', 'utf8')}</p>;\n";
+  expect(parseModule(page, '/project/src/page.tsx', parser, {})?.ast).toHaveProperty(['body', 1, 'declaration', 'declarations', 0, 'init', 'body', 'type'], 'JSXElement');
+});
+
 it('JSX where the parser options ask for it', () => {
   const jsx = "import fs from 'fs';\nexport const page = () => <p>{fs.readFileSync('x', 'utf8')}</p>;\n";
   const parser = espree as unknown as Parser;
@@ -63,9 +92,8 @@ it('a JavaScript text that neither oxc nor espree parses is not summarised (Flow
 describe('startLine', () => {
   // Every line break ESLint counts: \n, \r\n, \r, U+2028 and U+2029 (the last two inside a comment).
   const TEXT = "import fs from 'fs';\r\n// a\u2028b\u2029c\rlet x = 1;\n\nexport const read = () => fs.readFileSync('x');\n";
-  /** The lines of the calls, as each parser's tree gives them. */
-  const callLines = (file: string, parser: Parser): { lines: number[]; located: boolean } => {
-    const source = parseModule(TEXT, file, parser, {})!;
+  /** The lines of the calls in a module, as `startLine` counts them, and whether its tree has locations. */
+  const callLines = (source: ModuleSource): { lines: number[]; located: boolean } => {
     const lines: number[] = [];
     let located = false;
     const visit = (node: TSESTree.Node): void => {
@@ -83,13 +111,17 @@ describe('startLine', () => {
     visit(source.ast);
     return { lines, located };
   };
+  const parsed = (file: string, parser: Parser): ModuleSource => parseModule(TEXT, file, parser, {})!;
 
-  it('counts lines from the text when espree gave no locations', () => {
-    expect(callLines('/project/lib/read.js', tsParser as unknown as Parser)).toEqual({ lines: [7], located: false });
-    expect(callLines('/project/lib/read.js', espree as unknown as Parser)).toEqual({ lines: [7], located: false });
+  it('counts lines from the text of a helper parsed here, which has no locations', () => {
+    expect(callLines(parsed('/project/lib/read.js', tsParser as unknown as Parser))).toEqual({ lines: [7], located: false });
+    expect(callLines(parsed('/project/lib/read.ts', tsParser as unknown as Parser))).toEqual({ lines: [7], located: false });
+    expect(callLines(parsed('/project/lib/read.js', espree as unknown as Parser))).toEqual({ lines: [7], located: false });
   });
 
-  it('reads the location where the tree has one (typescript-estree)', () => {
-    expect(callLines('/project/lib/read.ts', tsParser as unknown as Parser)).toEqual({ lines: [7], located: true });
+  it("reads the location where the tree has one (a linted file's, as ESLint's parser gives it)", () => {
+    const { ast, scopeManager } = tsParser.parseForESLint(TEXT, { filePath: '/project/lib/read.ts', range: true, loc: true });
+    const source = { text: TEXT, ast, scopeManager, getScope: () => scopeManager.globalScope! } as unknown as ModuleSource;
+    expect(callLines(source)).toEqual({ lines: [7], located: true });
   });
 });
