@@ -215,18 +215,9 @@ function parseTypeScript(
   text: string,
   options: Record<string, unknown>,
 ): { ast: TSESTree.Program; scopeManager: TSESLint.Scope.ScopeManager } {
-  const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean };
   const typeScriptFile = TYPESCRIPT_FILE.exec(String(options.filePath));
   const ast =
-    (typeScriptFile && parseWithOxc(text, options, typeScriptFile[1] ? 'tsx' : 'ts')) ||
-    ((typeScriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as TypeScriptEstree).parse(text, {
-      filePath: options.filePath as string,
-      jsx: ecmaFeatures.jsx === true,
-      loc: true,
-      range: true,
-      tokens: false,
-      comment: false,
-    }) as TSESTree.Program);
+    (typeScriptFile && parseWithOxc(text, options, typeScriptFile[1] ? 'tsx' : 'ts')) || parseWithTypeScriptEstree(text, options);
   const scopeManager = analyzeTypeScript(ast, {
     sourceType: 'module',
     jsxPragma: options.jsxPragma as string | null | undefined,
@@ -234,6 +225,19 @@ function parseTypeScript(
     lib: options.lib as never,
   }) as unknown as TSESLint.Scope.ScopeManager;
   return { ast, scopeManager };
+}
+
+function parseWithTypeScriptEstree(text: string, options: Record<string, unknown>): TSESTree.Program {
+  typeScriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as TypeScriptEstree;
+  const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean };
+  return typeScriptEstree.parse(text, {
+    filePath: options.filePath as string,
+    jsx: ecmaFeatures.jsx === true,
+    loc: true,
+    range: true,
+    tokens: false,
+    comment: false,
+  }) as TSESTree.Program;
 }
 
 /** ESLint sets `parent` while it traverses; a module parsed here gets the same links up front. */
@@ -266,9 +270,9 @@ function scopeOf(manager: TSESLint.Scope.ScopeManager, node: TSESTree.Node): TSE
 const lineStarts = new WeakMap<TSESTree.Program, number[]>();
 
 /**
- * The line `node` starts on. ESLint's trees have locations; a JavaScript helper parsed here
- * (parseJavaScript) has only ranges, and its line is found from the text (the first call indexes
- * where its lines start).
+ * The line `node` starts on. ESLint's trees have locations; a helper parsed here by oxc or espree
+ * has only ranges, and its line is found from the text (the first call indexes where its lines
+ * start).
  */
 export function startLine(source: ModuleSource, node: TSESTree.Node): number {
   const { loc } = node as { loc?: TSESTree.SourceLocation };
