@@ -95,9 +95,9 @@ describe('summaries of helpers ESLint linted earlier', () => {
   });
 
   it.each([
-    [62, []],
-    [63, ['helper']],
-  ])('the last 64 files linted are kept: with %i others between the helper and routes.js, parsed: %j', (others, expected) => {
+    [14, []],
+    [15, ['helper']],
+  ])('the last 16 files linted are kept: with %i others between the helper and routes.js, parsed: %j', (others, expected) => {
     const { helper, routes, linter } = project();
     linter.verify(HELPER, config(), helper);
     for (let index = 0; index < others; index++) linter.verify('export const x = 1;\n', config(), join(helper, '..', `other-${index}.js`));
