@@ -104,6 +104,12 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
       for (const base of checker.getBaseTypes(type)) collect(base, found, seen, depth + 1);
     }
   };
+  /** The named types the checker gives the node, and what they build on (collect). */
+  const typesAt = (node: ts.Node): DeclaredType[] => {
+    const found: DeclaredType[] = [];
+    collect(checker.getTypeAtLocation(node), found, new Set(), 0);
+    return found;
+  };
 
   return {
     declaredMethod(member) {
@@ -133,10 +139,7 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
     },
     declaredTypes(node) {
       const tsNode = nodeMap.get(node);
-      if (!tsNode) return [];
-      const found: DeclaredType[] = [];
-      collect(checker.getTypeAtLocation(tsNode), found, new Set(), 0);
-      return found;
+      return tsNode ? typesAt(tsNode) : [];
     },
     exportedFunctionParameter(value) {
       const tsNode = nodeMap.get(value);
@@ -147,10 +150,7 @@ function createTypeInformation(sourceCode: TypedSource): TypeInformation | undef
       if (!declaration || !sourceFile || sourceFile.fileName === fileName || !isProjectFile(sourceFile)) return undefined;
       if (!('body' in declaration) || !declaration.body || !isExportedAtTopLevel(declaration, sourceFile)) return undefined;
       const parameter = declaration.parameters.find((param) => param.name.getText(sourceFile) !== 'this');
-      if (!parameter) return undefined;
-      const found: DeclaredType[] = [];
-      collect(checker.getTypeAtLocation(parameter), found, new Set(), 0);
-      return found;
+      return parameter && typesAt(parameter);
     },
     declaredExport(member) {
       const access = nodeMap.get(member) as ts.Node | undefined;
