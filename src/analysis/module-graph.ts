@@ -12,12 +12,11 @@ import { getTypeInformation, type TypedSource, type TypeInformation } from './ty
 import {
   callersOf,
   callThrough,
-  heldInField,
   innermostFunction,
   instanceMemberCalls,
   instanceMemberReads,
   propagate,
-  thisMembers,
+  readsOfField,
   type FamilyReach,
   type MemberReach,
   type Propagation,
@@ -1171,8 +1170,7 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
    */
   const viaField = (holder: TSESTree.Node, depth: number): boolean => {
     if (reportable.any()) return true;
-    const field = heldInField(holder);
-    if (field?.name && field.classNode) for (const read of thisMembers(field.classNode).get(field.name) ?? []) pending.push([read, depth]);
+    for (const read of readsOfField(holder) ?? []) pending.push([read, depth]);
     return false;
   };
   /** A value passed by name that this file registers as a handler, at a depth the summaries describe. */

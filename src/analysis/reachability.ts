@@ -452,11 +452,10 @@ function* holderReads(
   holder: TSESTree.Node,
   members: ReadonlySet<string>,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
-  const field = heldInField(holder);
-  if (field) {
-    if (!field.name || !field.classNode) return;
+  const fieldReads = readsOfField(holder);
+  if (fieldReads) {
     // `this.field.member`
-    for (const fieldRead of thisMembers(field.classNode).get(field.name) ?? []) {
+    for (const fieldRead of fieldReads) {
       const read = namedMemberRead(fieldRead, members);
       if (read) yield read;
     }
@@ -475,10 +474,20 @@ function* holderReads(
 }
 
 /**
+ * The class's reads of the field (`this.s`) that `holder` is kept in, if it is kept in one (none
+ * when the field's name or class is not known); undefined when it is not.
+ */
+export function readsOfField(holder: TSESTree.Node): readonly TSESTree.MemberExpression[] | undefined {
+  const field = heldInField(holder);
+  if (!field) return undefined;
+  return field.name && field.classNode ? (thisMembers(field.classNode).get(field.name) ?? []) : [];
+}
+
+/**
  * The class field `holder` is kept in, if it is one: a constructor parameter property
  * (`constructor(private s: C)`), a field (`s = new C()`, `s: C`), or `this.s = new C()`.
  */
-export function heldInField(holder: TSESTree.Node): { name: string | undefined; classNode: TSESTree.Node | undefined } | undefined {
+function heldInField(holder: TSESTree.Node): { name: string | undefined; classNode: TSESTree.Node | undefined } | undefined {
   const parent = holder.parent;
   if (parent?.type === AST_NODE_TYPES.TSParameterProperty && holder.type === AST_NODE_TYPES.Identifier) {
     return { name: holder.name, classNode: enclosingClass(parent) };
