@@ -159,6 +159,19 @@ describe('catalogTextCheck: the text pre-check before another module is parsed',
     expect(mayCall(`// readFileSync is not used here\nexport const x = 1;`)).toBe(false);
   });
 
+  it('takes the longest name of an export path as its giveaway, `$` counting as a letter', () => {
+    expect(mayCall(`import fs from 'node:fs';\nexport const real = (p) => fs.realpathSync.native(p);`)).toBe(true);
+    expect(mayCall(`const { realpathSync } = require('fs');\nmodule.exports = (p) => realpathSync.native(p);`)).toBe(true);
+    // `native` alone (a comment, another API) does not give `realpathSync.native` away.
+    expect(mayCall(`import { promises } from 'fs';\n// the native driver reads lazily\nexport const read = promises.readFile;`)).toBe(false);
+    // zx: `$.sync` by its longer name; the preset `$({ sync: true })` by `$`, not part of a longer name.
+    expect(mayCall(`import { $ } from 'zx';\nexport const list = () => $.sync\`ls\`;`)).toBe(true);
+    expect(mayCall(`import { $ } from 'zx';\nconst $$ = $({ verbose: true, sync: true });`)).toBe(true);
+    expect(mayCall(`import { $ } from 'zx';\nconst shell = $({ verbose: true });`)).toBe(true);
+    expect(mayCall(`import { within } from 'zx';\nexport const inDir = (fn) => within(fn);`)).toBe(false);
+    expect(mayCall(`import { within } from 'zx';\nconst $scope = 1, a$ = 2;`)).toBe(false);
+  });
+
   it('passes any import of a module whose values or default export block', () => {
     expect(mayCall(`import Database from 'better-sqlite3';`)).toBe(true);
     expect(mayCall(`import { DatabaseSync } from 'node:sqlite';`)).toBe(true);

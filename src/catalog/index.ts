@@ -100,15 +100,25 @@ export function blockingApiTraceMap(catalog: readonly BlockingApi[]): TraceMap<B
  */
 export type CatalogTextCheck = (text: string, loaded?: Iterable<string>) => boolean;
 
+/** The longest of `keys` (the first of equals), or none. */
+function longest(keys: readonly string[]): string[] {
+  const found = keys.reduce<string | undefined>((best, key) => (best === undefined || key.length > best.length ? key : best), undefined);
+  return found === undefined ? [] : [found];
+}
+
 const catalogTextChecks = new WeakMap<readonly BlockingApi[], CatalogTextCheck>();
 
 /**
  * Whether a module's text may call a catalog API: it names a catalog module in quotes (`'fs'`,
- * `"node:fs/promises"` counts as `node:fs`) and one of the names on that module's export paths
- * (`readFileSync`), or for a value the module creates, one of the names that create it
- * (`'better-sqlite3'` for knex; any import when the module itself always creates it). The cheap
- * pre-check that lets a helper go unparsed: most modules that import `node:crypto` or `fs` use
- * `randomUUID` or `createReadStream`, which no analysis would flag anyway.
+ * `"node:fs/promises"` counts as `node:fs`) and the giveaway of one of that module's APIs, or for a
+ * value the module creates, one of the names that create it (`'better-sqlite3'` for knex; any
+ * import when the module itself always creates it). The cheap pre-check that lets a helper go
+ * unparsed: most modules that import `node:crypto` or `fs` use `randomUUID` or `createReadStream`,
+ * which no analysis would flag anyway.
+ *
+ * An API's giveaway is the longest name on its export path: a reference names every one of them,
+ * and the longest is the rarest (`realpathSync` of `realpathSync.native`: a comment that says
+ * "native" is no reason to parse). Names are whole words, `$` counting as a letter (zx's `$`).
  */
 export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCheck {
   let check = catalogTextChecks.get(catalog);
@@ -120,14 +130,14 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCh
       for (const specifier of api.modules.flatMap(importSpecifiers)) {
         const known = names.get(specifier);
         if (known === null) continue;
-        const giveaways = api.onValue ? api.createdBy : keys;
+        const giveaways = api.onValue ? api.createdBy : longest(keys);
         if (!giveaways?.length) names.set(specifier, null);
         else names.set(specifier, new Set([...(known ?? []), ...giveaways]));
       }
     }
     const specifiers = quotedSpecifierPattern(names.keys(), 'g');
     const giveaways = new Map(
-      [...names].map(([specifier, keys]) => [specifier, keys && new RegExp(`\\b(?:${[...keys].map(escapeRegExp).join('|')})\\b`)]),
+      [...names].map(([specifier, keys]) => [specifier, keys && new RegExp(`(?<![\\w$])(?:${[...keys].map(escapeRegExp).join('|')})(?![\\w$])`)]),
     );
     /** The catalog module a loaded specifier names: itself, or the module a subpath is of (`db0/connectors/x`). */
     const catalogModuleOf = (specifier: string): string | undefined => {
