@@ -43,6 +43,31 @@ describe.each<[string, Parser]>([
     expect(ast.body[1]).not.toHaveProperty('loc');
   });
 
+  it("oxc's tree has a range and a parent on every node, and scope analysis resolves by them", () => {
+    // Scope analysis compares ranges: `fs` in the parameter's default is the import, not the body's `fs`.
+    const text = "import fs from 'fs';\nexport function read(size = fs.statSync('x').size) {\n  var fs = 1;\n  return size + fs;\n}\n";
+    const source = parseModule(text, '/project/lib/read.js', parser, {})!;
+    const nodes: TSESTree.Node[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      nodes.push(node);
+      for (const value of Object.values(node)) {
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof child === 'object' && typeof child.type === 'string' && child !== node.parent) visit(child as TSESTree.Node);
+        }
+      }
+    };
+    visit(source.ast);
+    expect(nodes).toHaveLength(26);
+    for (const node of nodes) {
+      expect(node.range).toEqual([(node as unknown as { start: number }).start, (node as unknown as { end: number }).end]);
+      if (node !== source.ast) expect(node.parent!.range[0] <= node.range[0] && node.range[1] <= node.parent!.range[1]).toBe(true);
+    }
+    const call = nodes.find((node) => node.type === 'CallExpression')!;
+    expect(text.slice(...call.range)).toBe("fs.statSync('x')");
+    const imported = source.scopeManager?.globalScope?.childScopes[0]?.set.get('fs');
+    expect(imported?.references.map((reference) => reference.identifier.range)).toEqual([[49, 51]]);
+  });
+
 });
 
 it('TypeScript parses with oxc too, to typescript-estree\'s tree (decorators, parameter properties, TSX)', () => {
