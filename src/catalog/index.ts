@@ -102,8 +102,7 @@ export type CatalogTextCheck = (text: string, loaded?: Iterable<string>) => bool
 
 /** The longest of `keys` (the first of equals), or none. */
 function longest(keys: readonly string[]): string[] {
-  const found = keys.reduce<string | undefined>((best, key) => (best === undefined || key.length > best.length ? key : best), undefined);
-  return found === undefined ? [] : [found];
+  return keys.length === 0 ? [] : [keys.reduce((best, key) => (key.length > best.length ? key : best))];
 }
 
 const catalogTextChecks = new WeakMap<readonly BlockingApi[], CatalogTextCheck>();
