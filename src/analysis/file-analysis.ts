@@ -83,7 +83,7 @@ function analyseFile(
   // For a local import only (a relative path, or a tsconfig paths alias), before it is resolved:
   // which of the file's functions a request runs decides whether what the import gives can matter.
   const followImports =
-    followCalls === 'cross-module' && reportableCalls(sourceCode, handlerContextOf(context), checksAsyncFunctions);
+    followCalls === 'cross-module' && reportableCalls(sourceCode, () => handlerContextOf(context), checksAsyncFunctions);
   if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
@@ -135,19 +135,29 @@ function siteOf(handlers: HandlerContext, node: TSESTree.Node): RequestSite {
   return { handler: handlers.enclosingHandler(node), inAsyncFunction: hasAsyncAncestor(node) };
 }
 
-/** Where a blocking call reached from this file could be reported: code the rules check, and handlers registered by name. */
+/**
+ * Where a blocking call reached from this file could be reported: code the rules check, and
+ * handlers registered by name. The handler context is made on the first question: a file that
+ * imports no local module, or uses what it imports at start-up only, is asked none.
+ */
 function reportableCalls(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  handlers: HandlerContext,
+  handlerContext: () => HandlerContext,
   checksAsyncFunctions: boolean,
 ): ReportableCalls {
-  return reachesCheckedCode(sourceCode, checkedCode(handlers, checksAsyncFunctions), (value) => handlers.registeredAs(value) !== undefined);
+  let handlers: HandlerContext | undefined;
+  const lazyHandlers = (): HandlerContext => (handlers ??= handlerContext());
+  return reachesCheckedCode(
+    sourceCode,
+    checkedCode(lazyHandlers, checksAsyncFunctions),
+    (value) => lazyHandlers().registeredAs(value) !== undefined,
+  );
 }
 
 /** Code the rules check: a request handler (or a function inside one), or any async function when they check those too. */
-function checkedCode(handlers: HandlerContext, checksAsyncFunctions: boolean): (fn: FunctionNode) => boolean {
+function checkedCode(handlers: () => HandlerContext, checksAsyncFunctions: boolean): (fn: FunctionNode) => boolean {
   // The function's body is inside it: this asks about the function itself, then what encloses it.
-  return (fn) => (checksAsyncFunctions && fn.async) || handlers.enclosingHandler(fn.body) !== undefined;
+  return (fn) => (checksAsyncFunctions && fn.async) || handlers().enclosingHandler(fn.body) !== undefined;
 }
 
 function hasAsyncAncestor(node: TSESTree.Node): boolean {
