@@ -583,8 +583,11 @@ function computeSummary(
   return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
 }
 
-/** Specifiers of `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`, found in text. */
-const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"`]([^'"`\n]+)['"`]/g;
+/**
+ * Specifiers of `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`, found in
+ * text. Not `import 'x'`: a side-effect import gives the module no value that could block.
+ */
+const SPECIFIER = /(?:\bfrom\s*|\b(?:import|require)\s*\(\s*)['"`]([^'"`\n]+)['"`]/g;
 
 /** The local modules a module's text imports, resolved. */
 function textDependencies(file: string, text: string): string[] {

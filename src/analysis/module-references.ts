@@ -100,8 +100,8 @@ interface ModuleLoads {
   readonly specifiers: ReadonlySet<string>;
   /**
    * The specifiers loaded for their values, in source order: not by type-only imports and
-   * re-exports, nor by `process.getBuiltinModule()` (always one of Node's). The modules the
-   * cross-module analysis follows are among these.
+   * re-exports, side-effect imports (`import './x.js'`), nor `process.getBuiltinModule()` (always
+   * one of Node's). The modules the cross-module analysis follows are among these.
    */
   readonly valueSpecifiers: ReadonlySet<string>;
   /**
@@ -187,7 +187,8 @@ export function moduleLoads(source: ModuleSource): ModuleLoads {
   for (const statement of source.ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration:
-        add(statement.source.value, statement.importKind !== 'type');
+        // `import './polyfills.js'` runs the module for its effects and gives the file no value.
+        add(statement.source.value, statement.importKind !== 'type' && statement.specifiers.length > 0);
         break;
       case AST_NODE_TYPES.ExportAllDeclaration:
       case AST_NODE_TYPES.ExportNamedDeclaration:

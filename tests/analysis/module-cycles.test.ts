@@ -3,7 +3,8 @@
  * progress is provisional (and so is every module importing it); when the outermost summary is
  * done, they are summarised again against each other until none changes. That must give the
  * cycle's full answer without reading or resolving a module again: in a large graph full of
- * cycles, provisional modules are about a quarter of all reads.
+ * cycles, provisional modules are about a quarter of all reads. And the modules a summary does not
+ * read at all: those a module imports for their side effects only.
  */
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -182,5 +183,82 @@ describe('summaries through an import cycle', () => {
     expect(readsOf(file('format.ts'))).toBe(1);
     expect(readsOf(file('pad.ts'))).toBe(1);
     expect(summarise(file('pad.ts'), options).exports.size).toBe(0);
+  });
+});
+
+describe('side-effect imports', () => {
+  // `import './setup.js'` runs the module at start-up and binds nothing the importer could call,
+  // so no summary depends on it: it is not read, whether the importer is parsed or only read.
+  const SETUP = ts`
+    import { readFileSync } from 'node:fs';
+
+    export const loadConfig = () => JSON.parse(readFileSync('config.json', 'utf8'));
+    loadConfig();
+  `;
+
+  it('a linted file does not follow one', () => {
+    const file = project({
+      'routes.ts': ts`
+        import './setup.js';
+        import { render } from './render.js';
+
+        export const page = (name: string) => render(name);
+      `,
+      'setup.ts': SETUP,
+      'render.ts': ts`
+        import { readFileSync } from 'node:fs';
+
+        export const render = (name: string) => readFileSync(name + '.html', 'utf8');
+      `,
+    });
+    expect(routeSites(file('routes.ts'))).toEqual(['4 readFileSync [render]']);
+    expect(readsOf(file('render.ts'))).toBe(1);
+    expect(readsOf(file('setup.ts'))).toBe(0);
+  });
+
+  it('a helper read for its imports does not follow one', () => {
+    const file = project({
+      'routes.ts': ts`
+        import { page } from './pages.js';
+
+        export const show = (name: string) => page(name);
+      `,
+      // Names no catalog API: read for its imports, not parsed unless one of them blocks.
+      'pages.ts': ts`
+        import './setup.js';
+        import { render } from './render.js';
+
+        export const page = (name: string) => render(name);
+      `,
+      'setup.ts': SETUP,
+      'render.ts': ts`
+        export const render = (name: string) => name.toUpperCase();
+      `,
+    });
+    expect(routeSites(file('routes.ts'))).toEqual([]);
+    expect(readsOf(file('pages.ts'))).toBe(1);
+    expect(readsOf(file('render.ts'))).toBe(1);
+    expect(readsOf(file('setup.ts'))).toBe(0);
+  });
+
+  it('a parsed helper does not follow one', () => {
+    const file = project({
+      'routes.ts': ts`
+        import { page } from './pages.js';
+
+        export const show = (name: string) => page(name);
+      `,
+      // Names a catalog API: parsed.
+      'pages.ts': ts`
+        import './setup.js';
+        import { existsSync } from 'node:fs';
+
+        export const page = (name: string) => existsSync(name);
+      `,
+      'setup.ts': SETUP,
+    });
+    expect(routeSites(file('routes.ts'))).toEqual(['3 existsSync [page]']);
+    expect(readsOf(file('pages.ts'))).toBe(1);
+    expect(readsOf(file('setup.ts'))).toBe(0);
   });
 });
