@@ -195,6 +195,12 @@ describe('side-effect imports', () => {
     export const loadConfig = () => JSON.parse(readFileSync('config.json', 'utf8'));
     loadConfig();
   `;
+  /** A route file that calls the `page` helper of pages.ts. */
+  const SHOW_PAGE = ts`
+    import { page } from './pages.js';
+
+    export const show = (name: string) => page(name);
+  `;
 
   it('a linted file does not follow one', () => {
     const file = project({
@@ -218,11 +224,7 @@ describe('side-effect imports', () => {
 
   it('a helper read for its imports does not follow one', () => {
     const file = project({
-      'routes.ts': ts`
-        import { page } from './pages.js';
-
-        export const show = (name: string) => page(name);
-      `,
+      'routes.ts': SHOW_PAGE,
       // Names no catalog API: read for its imports, not parsed unless one of them blocks.
       'pages.ts': ts`
         import './setup.js';
@@ -243,11 +245,7 @@ describe('side-effect imports', () => {
 
   it('a parsed helper does not follow one', () => {
     const file = project({
-      'routes.ts': ts`
-        import { page } from './pages.js';
-
-        export const show = (name: string) => page(name);
-      `,
+      'routes.ts': SHOW_PAGE,
       // Names a catalog API: parsed.
       'pages.ts': ts`
         import './setup.js';
