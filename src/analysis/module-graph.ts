@@ -1142,8 +1142,15 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
   // Each use with its depth: how many members below the module its value is (`import { a }` and
   // `require('./x').a` are 1 deep), so that a registration deeper than summaries go is passed over.
   const pending: [TSESTree.Node, number][] = [];
+  // Uses in type positions (`Promise<Report>`, `cache: Cache`), as typescript-eslint's scope
+  // analysis marks them: a type carries no value, so one inside checked code is not reason enough
+  // to follow the import; the climb below still follows a parameter, field or variable it types.
+  const typeNames = new Set<TSESTree.Node>();
   const readsOf = (variable: TSESLint.Scope.Variable | null | undefined, depth: number): void => {
-    for (const reference of variable?.references ?? []) pending.push([reference.identifier, depth]);
+    for (const reference of variable?.references ?? []) {
+      pending.push([reference.identifier, depth]);
+      if (isTypeOnly(reference)) typeNames.add(reference.identifier);
+    }
   };
   for (const statement of source.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
@@ -1191,7 +1198,7 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
     // there and remembered) and the function reaches it. Either way the value may still be
     // registered as a handler by name, which the climb finds.
     const fn = innermostFunction(start);
-    if (fn !== undefined && reportable.any() && reportable.within(fn)) return true;
+    if (fn !== undefined && !typeNames.has(start) && reportable.any() && reportable.within(fn)) return true;
     climb: for (let node = start, parent = node.parent; parent; node = parent, parent = parent.parent) {
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
@@ -1273,6 +1280,12 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
     }
   }
   return false;
+}
+
+/** A reference in a type position only (typescript-eslint's scope analysis; eslint-scope has no types). */
+function isTypeOnly(reference: TSESLint.Scope.Reference): boolean {
+  const flags = reference as { readonly isTypeReference?: boolean; readonly isValueReference?: boolean };
+  return flags.isTypeReference === true && flags.isValueReference !== true;
 }
 
 /** Local variables bound to exports of `specifier`, with the export each one names. */

@@ -328,6 +328,31 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([fixture('lib/cache.ts')]);
   });
 
+  it('does not follow an import that the checked code names only as a type', () => {
+    expect(
+      followed(ts`
+        import { Cache } from '../lib/cache.js';
+
+        function handle(pages: Map<string, Cache>): Cache | undefined {
+          const found: Array<Cache> = [];
+          return pages.get('home') ?? found[0];
+        }
+      `),
+    ).toEqual([]);
+  });
+
+  it('follows a parameter that an imported type types into the checked code that uses it', () => {
+    expect(
+      followed(ts`
+        import { Cache } from '../lib/cache.js';
+
+        function handle(cache: Cache): string | undefined {
+          return cache.get('home');
+        }
+      `),
+    ).toEqual([fixture('lib/cache.ts')]);
+  });
+
   it('in a file without checked code, does not follow an instance kept in a field that nothing registers', () => {
     expect(
       followed(ts`
