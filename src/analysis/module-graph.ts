@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import createDebug from 'debug';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import { isPathSpecifier, type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
-import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, lastName, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, lastName, propertyName, pushChildNodes, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
@@ -901,13 +901,7 @@ function memberCalls(source: ModuleSource): readonly MemberCall[] {
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee.property, callee.computed) : undefined;
       if (name !== undefined) calls.push({ call: node, member: callee as TSESTree.MemberExpression, name });
     }
-    const childKeys = keys?.[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
-    for (const key of childKeys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') pending.push(child as TSESTree.Node);
-      }
-    }
+    pushChildNodes(node, pending, keys ?? {});
   }
   memberCallLists.set(source.ast, calls);
   return calls;

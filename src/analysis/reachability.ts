@@ -1,7 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys as TYPESCRIPT_KEYS } from '@typescript-eslint/visitor-keys';
 import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
-import { contains, isFunctionNode, propertyName, skipTypeWrappers, type CallSite, type FunctionNode } from '../util/ast.js';
+import {
+  contains,
+  isFunctionNode,
+  propertyName,
+  pushChildNodes,
+  skipTypeWrappers,
+  type CallSite,
+  type FunctionNode,
+} from '../util/ast.js';
 import type { ModuleSource } from './module-source.js';
 
 /** Where a catalog API is called: shown at the end of a chain ("(src/templates.ts:14)"). */
@@ -391,7 +399,8 @@ export function thisMembers(classNode: TSESTree.Node): ReadonlyMap<string, reado
     const stack: TSESTree.Node[] = [classNode];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      pushChildren(node, stack);
+      // ESLint's trees and the helpers parsed here are TS-ESTree (or ESTree, a part of it).
+      pushChildNodes(node, stack, TYPESCRIPT_KEYS);
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) continue;
       const name = propertyName(node.property, node.computed);
       if (name === undefined) continue;
@@ -520,34 +529,6 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
     }
   }
   return undefined;
-}
-
-/**
- * Pushes the child nodes of `node` onto `stack`, by the TS-ESTree visitor keys (every ESTree, JSX
- * and TypeScript node: ESLint's trees and the helpers parsed here), or by its own keys for a type
- * they do not know (another parser's). The keys skip `range`, `loc` and the scalar fields, which
- * a walk over all of a node's keys visits too: half the time (Directus' ItemsService and
- * FieldsService and Parse Server's PostgresStorageAdapter, walked whole: 5 ms against 11).
- */
-function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[]): void {
-  const keys = TYPESCRIPT_KEYS[node.type];
-  if (keys) {
-    for (const key of keys) pushNodes((node as unknown as Record<string, unknown>)[key], stack);
-    return;
-  }
-  for (const key in node) if (key !== 'parent') pushNodes((node as unknown as Record<string, unknown>)[key], stack);
-}
-
-function pushNodes(value: unknown, stack: TSESTree.Node[]): void {
-  if (Array.isArray(value)) {
-    for (const child of value) if (isNode(child)) stack.push(child);
-  } else if (isNode(value)) {
-    stack.push(value);
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return value !== null && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string';
 }
 
 /**
