@@ -8,9 +8,9 @@ import plugin from '../src/index.js';
 
 // The peer range is `^9.0.0 || ^10.0.0` and the rest of the suite runs on ESLint 10. Here the first
 // and the newest ESLint 9 (devDependencies `eslint-v9-0` and `eslint-v9`) lint the example servers
-// and must give what 10 gives, message for message and suggestion for suggestion. What differs
-// between them: ESLint before 9.15 does not merge a rule's `meta.defaultOptions` into its options
-// (createRule does), and 9 hands each file's rules other objects than 10 does.
+// and must give what 10 gives, message for message and suggestion for suggestion. One difference
+// the plugin has to bridge: ESLint before 9.15 does not merge a rule's `meta.defaultOptions` into
+// its options (createRule does it then).
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const files = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
