@@ -176,7 +176,7 @@ const FRESHNESS_MS = 1000;
  * Resolutions by the importer's directory, then specifier: a module's specifiers share its
  * directory string, so no key is built per specifier (that cost more than the lookup).
  */
-const resolutions = new Map<string, Map<string, { file: string | undefined; at: number }>>();
+const resolutions = new Map<string, Map<string, Resolution>>();
 
 /**
  * The module a specifier names, for relative specifiers and tsconfig `paths` aliases; `directory`
@@ -188,30 +188,55 @@ function resolveFrom(fromFile: string, directory: string, specifier: string): st
   const now = Date.now();
   const cached = inDirectory.get(specifier);
   if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
-  const file = resolveUncached(fromFile, directory, specifier);
-  inDirectory.set(specifier, { file, at: now });
-  return file;
+  const resolution = isPathSpecifier(specifier)
+    ? pathResolution(fromFile, resolve(directory, specifier), now)
+    : { file: aliasedFile(fromFile, directory, specifier), at: now };
+  inDirectory.set(specifier, resolution);
+  return resolution.file;
 }
 
-function resolveUncached(fromFile: string, directory: string, specifier: string): string | undefined {
-  for (const base of candidateBases(directory, specifier)) {
+interface Resolution {
+  readonly file: string | undefined;
+  /** When it was found (Date.now()). */
+  readonly at: number;
+}
+
+/**
+ * Resolutions of path specifiers by the path they name, for a JavaScript and for a TypeScript
+ * importer (existingFile tries extensions in another order): `../lib/store.js` from `routes/` and
+ * `./store.js` from `lib/` are one question. On the bench's corpus that halves the look-ups of
+ * files (2,789 → 1,434), and a linted file knows more of its imports for modules other files'
+ * imports led to, so it climbs along fewer imports' uses (loadReaches: 3,021 → 2,574).
+ */
+const resolvedPaths = { javascript: new Map<string, Resolution>(), typescript: new Map<string, Resolution>() };
+
+function resolvedPathsOf(fromFile: string): Map<string, Resolution> {
+  return JAVASCRIPT.includes(extname(fromFile)) ? resolvedPaths.javascript : resolvedPaths.typescript;
+}
+
+/** The module at `path` (a path specifier resolved against its importer's directory), found or reused. */
+function pathResolution(fromFile: string, path: string, now: number): Resolution {
+  const byPath = resolvedPathsOf(fromFile);
+  let resolution = byPath.get(path);
+  if (!resolution || now - resolution.at >= RESOLUTION_TTL_MS) {
+    byPath.set(path, (resolution = { file: existingFile(path, fromFile), at: now }));
+  }
+  return resolution;
+}
+
+/**
+ * The module a package name names where the importer's tsconfig `paths` map it to the project's
+ * files; none for a package (`express`, `fs`) that no alias maps.
+ */
+function aliasedFile(fromFile: string, directory: string, specifier: string): string | undefined {
+  for (const base of pathsMatcher(directory)?.(specifier) ?? []) {
     const found = existingFile(base, fromFile);
     if (found) return found;
   }
   return undefined;
 }
 
-/**
- * The paths a specifier may name a file of the project at, before any is looked for on disk: the
- * path itself, or what the importer's tsconfig `paths` map a package name to. None for a package
- * (`express`, `fs`) that no alias maps: it resolves to nothing here. `directory` is the importer's.
- */
-function candidateBases(directory: string, specifier: string): string[] {
-  if (isPathSpecifier(specifier)) return [resolve(directory, specifier)];
-  return pathsMatcher(directory)?.(specifier) ?? [];
-}
-
-/** Whether `candidateBases` has any, without building them. */
+/** Whether the specifier may name a module of the project: a path, or a package name a `paths` alias maps. */
 function mayNameProjectModule(directory: string, specifier: string): boolean {
   return isPathSpecifier(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
 }
@@ -503,13 +528,19 @@ function fileOfKey(key: string): string {
 
 /**
  * The summary of the module `specifier` names, if it is known: the specifier was resolved before
- * (from the same directory, whose listings are read already) and the module summarised, and
- * neither is stale. Never summarises: a linted file looks here before asking where its import is
+ * from the same directory (whose listings are read already), or the path it names from any, and
+ * the module summarised, and neither is stale. Never summarises: a linted file looks here before asking where its import is
  * used. A specifier that names no module has the empty summary.
  */
 function knownSummary(file: string, directory: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
-  if (!resolutions.get(directory)?.has(specifier)) return undefined;
-  const target = resolveFrom(file, directory, specifier);
+  let target: string | undefined;
+  if (resolutions.get(directory)?.has(specifier)) {
+    target = resolveFrom(file, directory, specifier);
+  } else {
+    const known = isPathSpecifier(specifier) ? resolvedPathsOf(file).get(resolve(directory, specifier)) : undefined;
+    if (!known || Date.now() - known.at >= RESOLUTION_TTL_MS) return undefined;
+    target = known.file;
+  }
   return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
 }
 

@@ -105,30 +105,39 @@ describe('analyseModuleSites: the followImports gate', () => {
     expect(result.sites.map((site) => [startLine(source, site.node), site.reach.helpers])).toEqual([[4, ['renderTemplate', 'loadTemplate']]]);
   });
 
-  it('is not asked for an import known to export nothing that blocks; is asked for one not resolved before', () => {
-    const importsFormat = parse(ts`
-      import { formatMoney } from '../lib/format.js';
+  it('is not asked for an import known to export nothing that blocks, from any directory; is asked for one not resolved before', async () => {
+    const graph = await newModuleGraph();
+    const importing = (specifier: string): ModuleSource =>
+      parse(ts`
+        import { formatMoney } from '${specifier}';
 
-      export function price(cents: number): string {
-        return formatMoney(cents);
-      }
-    `);
-    // Not resolved from this directory before: the gate first.
+        export function price(cents: number): string {
+          return formatMoney(cents);
+        }
+      `);
+    const importsFormat = importing('../lib/format.js');
+    // Not resolved before: the gate first.
     const first = gate(true);
-    expect(analyseModuleSites(importsFormat, file, options, first).dependencies).toEqual([fixture('lib/format.ts')]);
+    expect(graph.analyseModuleSites(importsFormat, file, options, first).dependencies).toEqual([fixture('lib/format.ts')]);
     expect(first.any).toHaveBeenCalledTimes(1);
 
     // lib/format.ts is resolved and summarised (empty) now: nothing it gives can block.
     const again = gate(true);
-    const result = analyseModuleSites(importsFormat, file, options, again);
+    const result = graph.analyseModuleSites(importsFormat, file, options, again);
     expect(again.any).not.toHaveBeenCalled();
     expect(result.dependencies).toEqual([]);
     expect(result.sites).toEqual([]);
 
-    // From another directory the specifier was not resolved before: the gate first (a "no" here,
-    // so it is not resolved at all).
+    // The same module from another directory, by another specifier: known by the path it names.
+    const nested = fixture('routes/admin/pages.ts');
+    const fromNested = gate(true);
+    expect(graph.analyseModuleSites(importing('../../lib/format.js'), nested, options, fromNested).dependencies).toEqual([]);
+    expect(fromNested.any).not.toHaveBeenCalled();
+
+    // The same specifier from there names another path, not resolved before: the gate first (a
+    // "no" here, so it is not resolved at all).
     const elsewhere = gate(false);
-    const other = analyseModuleSites(importsFormat, fixture('routes/admin/pages.ts'), options, elsewhere);
+    const other = graph.analyseModuleSites(importsFormat, nested, options, elsewhere);
     expect(elsewhere.any).toHaveBeenCalledTimes(1);
     expect(other.dependencies).toEqual([]);
   });
@@ -189,30 +198,34 @@ const handles = (source: ModuleSource): ReportableCalls =>
     return false;
   });
 
-let directories = 0;
-
 /**
- * The modules the file is analysed against, with `handle` as its only checked code. The file is
- * in a directory of its own (beside lib/), from which no specifier was resolved before: else an
- * import of a module an earlier test found to export nothing would be passed over unasked.
+ * The module graph as a new process has it (the module loaded anew, so no resolution or summary
+ * is known): else an import of a module an earlier test found to export nothing would be passed
+ * over unasked, wherever the importing file is.
  */
-const followed = (code: string): string[] => {
+async function newModuleGraph(): Promise<typeof import('../../src/analysis/module-graph.js')> {
+  vi.resetModules();
+  return import('../../src/analysis/module-graph.js');
+}
+
+/** The modules the file is analysed against, in a new module graph, with `handle` as its only checked code. */
+const followed = async (code: string): Promise<string[]> => {
   const source = parse(code);
-  const alone = fixture(`routes-${++directories}/pages.ts`);
-  return analyseModuleSites(source, alone, options, handles(source)).dependencies;
+  const graph = await newModuleGraph();
+  return graph.analyseModuleSites(source, file, options, handles(source)).dependencies;
 };
 
 /** As `followed`, for a file without checked code where every function passed by name to a call is registered. */
-const followedRegistering = (code: string): string[] => {
+const followedRegistering = async (code: string): Promise<string[]> => {
   const source = parse(code);
-  const alone = fixture(`routes-${++directories}/pages.ts`);
-  return analyseModuleSites(source, alone, options, reachesCheckedCode(source, () => false, () => true)).dependencies;
+  const graph = await newModuleGraph();
+  return graph.analyseModuleSites(source, file, options, reachesCheckedCode(source, () => false, () => true)).dependencies;
 };
 
 describe('analyseModuleSites: a linted file follows the imports that reach its checked code', () => {
-  it('follows a handler registered by name as deep as summaries describe values: an export, a member of it', () => {
+  it('follows a handler registered by name as deep as summaries describe values: an export, a member of it', async () => {
     expect(
-      followedRegistering(ts`
+      await followedRegistering(ts`
         import { store } from '../lib/storage.js';
         const templates = require('../lib/templates.js');
         router.get('/rows', store.load);
@@ -221,9 +234,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([fixture('lib/storage.ts'), fixture('lib/templates.ts')]);
   });
 
-  it('does not follow a handler registered by name deeper than summaries describe values', () => {
+  it('does not follow a handler registered by name deeper than summaries describe values', async () => {
     expect(
-      followedRegistering(ts`
+      await followedRegistering(ts`
         import { store } from '../lib/storage.js';
         const api = require('../lib/templates.js').helpers;
         router.get('/rows', store.rows.load);
@@ -232,9 +245,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([]);
   });
 
-  it('does not resolve an import used at start-up only', () => {
+  it('does not resolve an import used at start-up only', async () => {
     expect(
-      followed(ts`
+      await followed(ts`
         import { renderTemplate } from '../lib/templates.js';
         import { formatMoney } from '../lib/format.js';
 
@@ -286,9 +299,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     expect(result.sites.map((site) => [startLine(source, site.node), site.reach.helpers])).toEqual([[5, ['Cache.get']]]);
   });
 
-  it('follows a value through a variable assigned later and through a function that returns it', () => {
+  it('follows a value through a variable assigned later and through a function that returns it', async () => {
     expect(
-      followed(ts`
+      await followed(ts`
         import { renderTemplate } from '../lib/templates.js';
         import { store } from '../lib/storage.js';
 
@@ -306,9 +319,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([fixture('lib/templates.ts'), fixture('lib/storage.ts')]);
   });
 
-  it('follows an instance kept in a field in a file with checked code', () => {
+  it('follows an instance kept in a field in a file with checked code', async () => {
     expect(
-      followed(ts`
+      await followed(ts`
         import { Cache } from '../lib/cache.js';
 
         export class Pages {
@@ -328,9 +341,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([fixture('lib/cache.ts')]);
   });
 
-  it('does not follow an import that the checked code names only as a type', () => {
+  it('does not follow an import that the checked code names only as a type', async () => {
     expect(
-      followed(ts`
+      await followed(ts`
         import { Cache } from '../lib/cache.js';
 
         function handle(pages: Map<string, Cache>): Cache | undefined {
@@ -341,9 +354,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([]);
   });
 
-  it('follows a parameter that an imported type types into the checked code that uses it', () => {
+  it('follows a parameter that an imported type types into the checked code that uses it', async () => {
     expect(
-      followed(ts`
+      await followed(ts`
         import { Cache } from '../lib/cache.js';
 
         function handle(cache: Cache): string | undefined {
@@ -353,9 +366,9 @@ describe('analyseModuleSites: a linted file follows the imports that reach its c
     ).toEqual([fixture('lib/cache.ts')]);
   });
 
-  it('in a file without checked code, does not follow an instance kept in a field that nothing registers', () => {
+  it('in a file without checked code, does not follow an instance kept in a field that nothing registers', async () => {
     expect(
-      followed(ts`
+      await followed(ts`
         import { Cache } from '../lib/cache.js';
 
         export class Pages {
