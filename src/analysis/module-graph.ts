@@ -529,8 +529,8 @@ function fileOfKey(key: string): string {
 /**
  * The summary of the module `specifier` names, if it is known: the specifier was resolved before
  * from the same directory (whose listings are read already), or the path it names from any, and
- * the module summarised, and neither is stale. Never summarises: a linted file looks here before asking where its import is
- * used. A specifier that names no module has the empty summary.
+ * the module summarised, and neither is stale. Never summarises: a linted file looks here before
+ * asking where its import is used. A specifier that names no module has the empty summary.
  */
 function knownSummary(file: string, directory: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
   let target: string | undefined;
