@@ -224,12 +224,15 @@ function extensionOrder(fromFile: string): readonly string[] {
 
 /** The module at `path` (a path specifier resolved against its importer's directory), found or reused. */
 function pathResolution(fromFile: string, path: string, now: number): Resolution {
-  const byPath = resolvedPathsOf(fromFile);
-  let resolution = byPath.get(path);
-  if (!resolution || now - resolution.at >= RESOLUTION_TTL_MS) {
-    byPath.set(path, (resolution = { file: existingFile(path, fromFile), at: now }));
-  }
+  let resolution = knownPathResolution(fromFile, path, now);
+  if (!resolution) resolvedPathsOf(fromFile).set(path, (resolution = { file: existingFile(path, fromFile), at: now }));
   return resolution;
+}
+
+/** The resolution of `path` for this importer's language, if one was made in the last RESOLUTION_TTL_MS. */
+function knownPathResolution(fromFile: string, path: string, now: number): Resolution | undefined {
+  const resolution = resolvedPathsOf(fromFile).get(path);
+  return resolution && now - resolution.at < RESOLUTION_TTL_MS ? resolution : undefined;
 }
 
 /**
@@ -544,8 +547,8 @@ function knownSummary(file: string, directory: string, specifier: string, option
   if (resolutions.get(directory)?.has(specifier)) {
     target = resolveFrom(file, directory, specifier);
   } else {
-    const known = isPathSpecifier(specifier) ? resolvedPathsOf(file).get(resolve(directory, specifier)) : undefined;
-    if (!known || Date.now() - known.at >= RESOLUTION_TTL_MS) return undefined;
+    const known = isPathSpecifier(specifier) ? knownPathResolution(file, resolve(directory, specifier), Date.now()) : undefined;
+    if (!known) return undefined;
     target = known.file;
   }
   return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
