@@ -224,15 +224,10 @@ function extensionOrder(fromFile: string): readonly string[] {
 
 /** The module at `path` (a path specifier resolved against its importer's directory), found or reused. */
 function pathResolution(fromFile: string, path: string, now: number): Resolution {
-  let resolution = knownPathResolution(fromFile, path, now);
-  if (!resolution) resolvedPathsOf(fromFile).set(path, (resolution = { file: existingFile(path, fromFile), at: now }));
+  const resolved = resolvedPathsOf(fromFile);
+  let resolution = resolved.get(path);
+  if (!resolution || now - resolution.at >= RESOLUTION_TTL_MS) resolved.set(path, (resolution = { file: existingFile(path, fromFile), at: now }));
   return resolution;
-}
-
-/** The resolution of `path` for this importer's language, if one was made in the last RESOLUTION_TTL_MS. */
-function knownPathResolution(fromFile: string, path: string, now: number): Resolution | undefined {
-  const resolution = resolvedPathsOf(fromFile).get(path);
-  return resolution && now - resolution.at < RESOLUTION_TTL_MS ? resolution : undefined;
 }
 
 /**
@@ -538,19 +533,21 @@ function fileOfKey(key: string): string {
 
 /**
  * The summary of the module `specifier` names, if it is known: the specifier was resolved before
- * from the same directory (whose listings are read already), or the path it names from any, and
- * the module summarised, and neither is stale. Never summarises: a linted file looks here before
- * asking where its import is used. A specifier that names no module has the empty summary.
+ * from the same directory, or the path it names from any, and the module summarised, and the
+ * summary is not stale. Never summarises: a linted file looks here before asking where its import
+ * is used. A specifier that names no module has the empty summary.
+ *
+ * A resolution past RESOLUTION_TTL_MS is made again here (its directory's listing is at hand: a
+ * look-up, or one stat of the directory), so a module found to export nothing that blocks stays
+ * known for the whole run, and the files linted after the first seconds do not climb along their
+ * imports' uses again for it.
  */
 function knownSummary(file: string, directory: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
-  let target: string | undefined;
-  if (resolutions.get(directory)?.has(specifier)) {
-    target = resolveFrom(file, directory, specifier);
-  } else {
-    const known = isPathSpecifier(specifier) ? knownPathResolution(file, resolve(directory, specifier), Date.now()) : undefined;
-    if (!known) return undefined;
-    target = known.file;
-  }
+  const resolvedBefore =
+    resolutions.get(directory)?.has(specifier) ||
+    (isPathSpecifier(specifier) && resolvedPathsOf(file).has(resolve(directory, specifier)));
+  if (!resolvedBefore) return undefined;
+  const target = resolveFrom(file, directory, specifier);
   return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
 }
 

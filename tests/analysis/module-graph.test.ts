@@ -33,6 +33,16 @@ const importsHelper = parse(ts`
   }
 `);
 
+/** A file that calls `formatMoney` of the module `specifier` names, in an exported function. */
+const importing = (specifier: string): ModuleSource =>
+  parse(ts`
+    import { formatMoney } from '${specifier}';
+
+    export function price(cents: number): string {
+      return formatMoney(cents);
+    }
+  `);
+
 /** A file where every call could be reported, if `any` says there is checked code at all. */
 const gate = (any: boolean): ReportableCalls & { any: ReturnType<typeof vi.fn<() => boolean>> } => ({
   any: vi.fn(() => any),
@@ -107,14 +117,6 @@ describe('analyseModuleSites: the followImports gate', () => {
 
   it('is not asked for an import known to export nothing that blocks, from any directory; is asked for one not resolved before', async () => {
     const graph = await newModuleGraph();
-    const importing = (specifier: string): ModuleSource =>
-      parse(ts`
-        import { formatMoney } from '${specifier}';
-
-        export function price(cents: number): string {
-          return formatMoney(cents);
-        }
-      `);
     const importsFormat = importing('../lib/format.js');
     // Not resolved before: the gate first.
     const first = gate(true);
@@ -140,6 +142,24 @@ describe('analyseModuleSites: the followImports gate', () => {
     const other = graph.analyseModuleSites(importsFormat, nested, options, elsewhere);
     expect(elsewhere.any).toHaveBeenCalledTimes(1);
     expect(other.dependencies).toEqual([]);
+  });
+
+  it('still knows a module to export nothing that blocks once its resolution has expired', async () => {
+    const graph = await newModuleGraph();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      expect(graph.analyseModuleSites(importing('../lib/format.js'), file, options, gate(true)).dependencies).toEqual([
+        fixture('lib/format.ts'),
+      ]);
+      // Past every cache's lifetime (a long CLI run): the path is resolved again, not forgotten.
+      vi.setSystemTime(Date.now() + 60_000);
+      const fromNested = gate(true);
+      const result = graph.analyseModuleSites(importing('../../lib/format.js'), fixture('routes/admin/pages.ts'), options, fromNested);
+      expect(fromNested.any).not.toHaveBeenCalled();
+      expect(result.dependencies).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is not asked when the file uses its imports at start-up only', () => {
