@@ -329,17 +329,20 @@ const wallVs = (/** @type {typeof recommended} */ v, /** @type {string} */ basel
 const pairedVs = (/** @type {string} */ variant) => paired[variant]?.ratio;
 /**
  * The paired median with the spread of its rounds: a verdict whose rounds fall on both sides of
- * the limit says less than one whose rounds agree.
+ * the limit says less than one whose rounds agree. A median that rounds to its limit gets a second
+ * digit, so that `+5.04%` does not read as `+5.0%` failing a 5% target.
  */
-const pairedValue = (/** @type {string} */ variant) => {
+const pairedValue = (/** @type {string} */ variant, /** @type {number | undefined} */ limit = undefined) => {
   const ratios = paired[variant]?.ratios ?? [];
+  const ratio = pairedVs(variant) ?? NaN;
+  const digits = limit !== undefined && Math.abs(ratio - 1 - limit) < 0.0005 ? 2 : 1;
   const spread = ratios.length > 1 ? ` (rounds ${pct(Math.min(...ratios))} to ${pct(Math.max(...ratios))})` : '';
-  return `${pct(pairedVs(variant) ?? NaN)}${spread}`;
+  return `${pct(ratio, digits)}${spread}`;
 };
 const targets = [
   {
     target: `recommended adds at most ${TARGETS.recommendedAdds * 100}% to parse-only wall time (untyped, no cross-module analysis; paired run)`,
-    value: pairedValue('recommended'),
+    value: pairedValue('recommended', TARGETS.recommendedAdds),
     verdict: within(pairedVs('recommended'), TARGETS.recommendedAdds),
   },
   {
@@ -359,7 +362,7 @@ const targets = [
   },
   {
     target: `recommended with cross-module analysis adds at most ${TARGETS.crossModuleAdds * 100}% to parse-only wall time (paired run)`,
-    value: pairedValue('recommended-cross-module'),
+    value: pairedValue('recommended-cross-module', TARGETS.crossModuleAdds),
     verdict: within(pairedVs('recommended-cross-module'), TARGETS.crossModuleAdds),
   },
   {

@@ -11,11 +11,14 @@ export const median = (values) => {
 /** @param {number[]} values */
 export const sum = (values) => values.reduce((a, b) => a + b, 0);
 
-/** A ratio as a change: 1.059 → `+5.9%`; a change that rounds to nothing is `+0.0%`, not `-0.0%`. */
-export const pct = (/** @type {number} */ ratio) => {
+/**
+ * A ratio as a change: 1.059 → `+5.9%` (`+5.90%` with two digits); a change that rounds to nothing
+ * is `+0.0%`, not `-0.0%`.
+ */
+export const pct = (/** @type {number} */ ratio, digits = 1) => {
   if (Number.isNaN(ratio)) return 'NaN%';
-  const change = Number(((ratio - 1) * 100).toFixed(1)) || 0; // -0 becomes 0, so it takes the plus sign
-  return `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
+  const change = Number(((ratio - 1) * 100).toFixed(digits)) || 0; // -0 becomes 0, so it takes the plus sign
+  return `${change >= 0 ? '+' : ''}${change.toFixed(digits)}%`;
 };
 
 /** Milliseconds, with a decimal below 100. */
