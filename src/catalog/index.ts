@@ -9,7 +9,7 @@ import { nodeZlibApis } from './node-zlib.js';
 import { packageApis } from './packages.js';
 import { syncDbApis } from './sync-db.js';
 import type { BlockingApi } from './types.js';
-import { escapeRegExp, quotedSpecifierPattern } from '../util/regexp.js';
+import { quotedSpecifierPattern, wholeWordSearch } from '../util/regexp.js';
 
 export { BLOCKING_FAMILIES } from './types.js';
 export type { AwaitedReplacement, BlockingApi, BlockingCondition, BlockingFamily } from './types.js';
@@ -136,7 +136,7 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCh
     }
     const specifiers = quotedSpecifierPattern(names.keys(), 'g');
     const giveaways = new Map(
-      [...names].map(([specifier, keys]) => [specifier, keys && new RegExp(`(?<![\\w$])(?:${[...keys].map(escapeRegExp).join('|')})(?![\\w$])`)]),
+      [...names].map(([specifier, keys]) => [specifier, keys && wholeWordSearch([...keys])]),
     );
     /** The catalog module a loaded specifier names: itself, or the module a subpath is of (`db0/connectors/x`). */
     const catalogModuleOf = (specifier: string): string | undefined => {
@@ -156,7 +156,7 @@ export function catalogTextCheck(catalog: readonly BlockingApi[]): CatalogTextCh
         const module = loaded ? catalogModuleOf(specifier) : specifier;
         if (module === undefined) continue;
         const giveaway = giveaways.get(module);
-        if (!giveaway || giveaway.test(text)) return true;
+        if (!giveaway || giveaway(text)) return true;
       }
       return false;
     };
