@@ -15,16 +15,19 @@ export function config({
   sourceType = 'module',
   settings,
   globals,
+  plugin = eventLoopPlugin,
 }: {
   rule?: Linter.RuleEntry | null;
   sourceType?: SourceType;
   settings?: Record<string, unknown>;
   globals?: Linter.Globals;
+  /** Another instance of the plugin (imported again after vi.resetModules(), with fresh caches). */
+  plugin?: typeof eventLoopPlugin;
 } = {}): Linter.Config[] {
   return [
     {
       files: FILES,
-      plugins: { 'event-loop': eventLoopPlugin },
+      plugins: { 'event-loop': plugin },
       languageOptions: { parser, sourceType, ...(globals ? { globals } : {}) },
       ...(settings ? { settings } : {}),
       rules: rule === null ? {} : { 'event-loop/no-sync-fs': rule },

@@ -6,3 +6,7 @@ RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
+
+// The module graph keeps what it read for the whole process in a single run (src/util/single-run.ts);
+// the tests that want one say so, the others follow the disk as an editor's server does.
+delete process.env.EVENT_LOOP_SINGLE_RUN;

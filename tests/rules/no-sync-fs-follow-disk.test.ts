@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { config } from '../linter-config.js';
+import { config, type eventLoopPlugin } from '../linter-config.js';
 import { EXPRESS_ROUTE, ts } from './no-sync-fs.helpers.js';
 import { helperMessage } from './no-sync-fs-follow.helpers.js';
 
@@ -41,8 +41,8 @@ interface Finding {
 }
 
 /** Lints `code` as `dir/server.ts`, with `dir` as the working directory. Fails on any parse error. */
-function lint(dir: string, code: string): Finding[] {
-  const messages = new Linter({ cwd: dir }).verify(code, config(), path.join(dir, 'server.ts'));
+function lint(dir: string, code: string, plugin?: typeof eventLoopPlugin): Finding[] {
+  const messages = new Linter({ cwd: dir }).verify(code, config({ plugin }), path.join(dir, 'server.ts'));
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return messages.map(({ line, column, endLine, endColumn, messageId, message }) => ({
     line,
@@ -277,6 +277,27 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
 
     edit(dir, 'files.ts', BLOCKING_HELPER);
     expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  it('in a single run (ESLint\'s command line), a module is read once: edits are for the next run to see', async () => {
+    // The module graph reads EVENT_LOOP_SINGLE_RUN when it loads: a new instance of the plugin.
+    vi.stubEnv('EVENT_LOOP_SINGLE_RUN', 'true');
+    vi.resetModules();
+    const { default: singleRun } = await import('../../src/index.js');
+    vi.unstubAllEnvs();
+    const dir = project();
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./files.js', './reports.js');
+    const before = [finding(2, 0, '`fs.readFileSync()` (files.ts:4)')];
+    expect(lint(dir, code, singleRun)).toEqual(before);
+
+    // An edit, a new helper, and a minute: the run still sees the files as it found them.
+    edit(dir, 'files.ts', ASYNC_HELPER);
+    edit(dir, 'reports.ts', BLOCKING_HELPER);
+    later(60_000);
+    expect(lint(dir, code, singleRun)).toEqual(before);
+    // The files did change: the instance that has not read them (not a single run) sees the edits.
+    expect(lint(dir, code)).toEqual([finding(2, 1, '`fs.readFileSync()` (reports.ts:4)')]);
   });
 
   it('a helper deleted and written again', () => {
