@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, ROOT, sourceTypeOf } from './lib/corpus.js';
 import { median, ms, pct } from './lib/numbers.js';
+import { SINGLE_RUN_ENV } from './lib/variants.js';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -77,6 +78,7 @@ const results = [];
 for (let round = 0; round < rounds; round++) {
   const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'compare-child.js'), jobFile], {
     cwd: ROOT,
+    env: { ...process.env, ...SINGLE_RUN_ENV },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, JAVASCRIPT_FILE, ROOT, SOURCE_GLOBS, sourceTypeOf } from './lib/corpus.js';
 import { ms } from './lib/numbers.js';
 import { ruleFindings } from './lib/rotation.js';
-import { VARIANTS, variantConfig } from './lib/variants.js';
+import { SINGLE_RUN_ENV, VARIANTS, variantConfig } from './lib/variants.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +38,8 @@ if (!Number.isInteger(top) || top < 1) throw new Error('--top must be a positive
 
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 
+// Before the plugin loads: it reads this once.
+Object.assign(process.env, SINGLE_RUN_ENV);
 const [{ ESLint }, tsParser, { default: plugin }, { default: n }] = await Promise.all([
   import('eslint'),
   import('@typescript-eslint/parser'),

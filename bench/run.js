@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, fromRoot, JAVASCRIPT_FILE, ROOT, sourceTypeOf, typedCorpusFiles } from './lib/corpus.js';
 import { writeHandlerFile } from './lib/handler-file.js';
 import { median, ms, pct, sum } from './lib/numbers.js';
-import { GROUPS, VARIANTS } from './lib/variants.js';
+import { GROUPS, SINGLE_RUN_ENV, VARIANTS } from './lib/variants.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,6 +84,7 @@ function runChild(script, name, job) {
   writeFileSync(jobFile, JSON.stringify(job));
   const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', script), jobFile], {
     cwd: ROOT,
+    env: { ...process.env, ...SINGLE_RUN_ENV },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -29,6 +29,14 @@ export const GROUPS = {
   typed: '@typescript-eslint/parser with parserOptions.projectService, the typed part of the corpus',
 };
 
+/**
+ * The bench's processes lint each file once, as `eslint .` does, and say so to the plugin, which
+ * infers it on its own for ESLint's command line only (src/util/single-run.ts): its module graph
+ * then keeps what it read for the whole run, where in a long-lived process it looks at the disk
+ * again after a second. `EVENT_LOOP_SINGLE_RUN=false node bench/run.js` measures the latter.
+ */
+export const SINGLE_RUN_ENV = { EVENT_LOOP_SINGLE_RUN: process.env.EVENT_LOOP_SINGLE_RUN ?? 'true' };
+
 const WIDEST = { 'event-loop': { scope: 'async-functions' } };
 const SAME_FILE = { 'event-loop': { followCalls: 'same-file' } };
 
