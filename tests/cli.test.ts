@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleDocsUrl } from '../src/util/create-rule.js';
 
@@ -145,6 +145,37 @@ describe('the ESLint CLI on the example servers', { timeout: 60_000 }, () => {
     const run = await eslint([...cached, '--format', 'json', '.']);
     expect(run.code, run.stderr).toBe(1);
     expect(findingsOf(run)).toEqual(findings);
+  });
+});
+
+// docs/guides/ci.md's warning about --cache: ESLint's cache knows each linted file and the config,
+// not the helpers a finding passes through.
+describe('the ESLint CLI with --cache, when a helper in another module changes', { timeout: 60_000 }, () => {
+  const project = mkdtempSync(join(tmpdir(), 'event-loop-cache-'));
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  const plugin = pathToFileURL(fileURLToPath(new URL('../dist/src/index.js', import.meta.url))).href;
+  const write = (name: string, lines: string[]): void => writeFileSync(join(project, name), `${lines.join('\n')}\n`);
+
+  it('keeps the handler file\'s cached result until the file itself changes', async () => {
+    write('eslint.config.js', [`import eventLoop from ${JSON.stringify(plugin)};`, 'export default [eventLoop.configs.recommended];']);
+    write('server.js', [
+      "import express from 'express';",
+      "import { load } from './store.js';",
+      'const app = express();',
+      "app.get('/reports/:name', (req, res) => res.send(load(req.params.name)));",
+    ]);
+    const store = (read: string): void =>
+      write('store.js', [`import { ${read} } from 'node:fs${read === 'readFile' ? '/promises' : ''}';`, `export const load = (name) => ${read}(name, 'utf8');`]);
+    const cached = ['--cache', '--cache-location', join(project, '.eslintcache'), '--format', 'json', 'server.js'];
+
+    store('readFile');
+    expect(findingsOf(await eslint(cached, project), project)).toEqual([]);
+    store('readFileSync');
+    // server.js is unchanged, so ESLint reports its cached result: no finding.
+    expect(findingsOf(await eslint(cached, project), project)).toEqual([]);
+    // Without the cache, the helper's new blocking call is found.
+    const fresh = await eslint(['--format', 'json', 'server.js'], project);
+    expect(findingsOf(fresh, project)).toEqual([`server.js:4:50 ${RULE}`]);
   });
 });
 
