@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 
 /** Set to `true` or `false`, it says whether this process is a single run; any other value leaves it to the inference. */
-export const SINGLE_RUN_VARIABLE = 'EVENT_LOOP_SINGLE_RUN';
+const SINGLE_RUN_VARIABLE = 'EVENT_LOOP_SINGLE_RUN';
 
 /**
  * ESLint's command line and the worker threads it lints with under `--concurrency`: each lints
@@ -14,7 +14,9 @@ const ESLINT_ENTRY_POINTS = ['/eslint/bin/eslint.js', '/eslint/lib/eslint/worker
  * Whether this process lints each file once and ends, so that files do not change under it
  * (typescript-eslint makes the same inference for its programs): ESLint's command line, or a
  * process that says so through `EVENT_LOOP_SINGLE_RUN`. An editor's ESLint server lints the same
- * files again for as long as it runs, and so does any other process by default.
+ * files again for as long as it runs, and so does any other process by default. Unlike
+ * typescript-eslint, `CI=true` is no sign: a CI job may run a long-lived server (this plugin's own
+ * tests run an editor's).
  */
 export function inferSingleRun(
   env: Readonly<Record<string, string | undefined>>,
