@@ -36,10 +36,7 @@ export function inferSingleRun(
   return ESLINT_ENTRY_POINTS.some((entry) => script.endsWith(entry));
 }
 
-let singleRun: boolean | undefined;
-
-/** inferSingleRun for this process, decided once. */
+/** inferSingleRun for this process (the module graph asks once, when it loads). */
 export function isSingleRun(): boolean {
-  singleRun ??= inferSingleRun(process.env, process.argv[1]);
-  return singleRun;
+  return inferSingleRun(process.env, process.argv[1]);
 }
