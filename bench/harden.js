@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run harden`: the full hardening run with the built plugin. Every rule in its widest scope
 // over the whole corpus (every file of every pinned package, and the examples) and the JS/TS under
-// node_modules; prints the counts, and exits 1 on any crash or unparsable suggestion output.
+// node_modules, and with type information over the corpus' typed part (the bench's); prints the
+// counts, and exits 1 on any crash or unparsable suggestion output.
 // tests/hardening.test.ts runs the same check on a fixed subset in `npm test`.
 import { performance } from 'node:perf_hooks';
 import * as parser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-event-loop';
-import { allNodeModulesFiles, corpusFiles, fromRoot, mergeFileLists } from './lib/corpus.js';
+import { allNodeModulesFiles, corpusFiles, fromRoot, mergeFileLists, typedCorpusFiles } from './lib/corpus.js';
 import { harden, SLOW_FILE_MS } from './lib/hardening.js';
 
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
@@ -14,12 +15,16 @@ const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 const corpus = corpusFiles({ log, whole: true });
 const nodeModules = allNodeModulesFiles();
 const { files, skipped } = mergeFileLists([corpus, nodeModules]);
-log(`${corpus.files.length} corpus files and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`);
+const typedFiles = typedCorpusFiles(corpus.packages);
+log(
+  `${corpus.files.length} corpus files (${typedFiles.length} of them also with type information) and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`,
+);
 
 const started = performance.now();
 const report = harden(files, {
   plugin,
   parser: /** @type {import('eslint').Linter.Parser} */ (parser),
+  typedFiles,
   onFile: (_file, index) => {
     if (index > 0 && index % 1000 === 0) log(`  ${index} / ${files.length}`);
   },
@@ -29,7 +34,7 @@ const seconds = (performance.now() - started) / 1000;
 log(`\nLinted ${report.files} files in ${seconds.toFixed(0)} s (every rule, scope 'async-functions').`);
 for (const [parser, count] of Object.entries(report.lints)) {
   const unparsable = report.inputParseErrors.filter((error) => error.parser === parser);
-  log(`  ${parser}: ${count} files linted, ${unparsable.length} it cannot parse (not failures)`);
+  log(`  ${parser}: ${count} files linted, ${report.findingsByParser[parser] ?? 0} findings, ${unparsable.length} it cannot parse (not failures)`);
 }
 log(`  findings: ${report.findings} (${Object.entries(report.findingsByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'})`);
 log(`  suggestions applied and re-parsed: ${report.suggestions}`);

@@ -160,9 +160,15 @@ export function typedCorpusFiles(packages) {
       writeFileSync(join(dirname(p.dir), 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
       return p.files;
     }
-    return p.files.filter((file) => /\.[cm]?ts$/.test(file) && TYPED_EXAMPLES.some((dir) => file.startsWith(dir)));
+    return p.files.filter(isTypedExampleFile);
   });
 }
+
+/**
+ * A TypeScript file of an example that has its own tsconfig.json, where the project service finds it.
+ * @param {string} file absolute path
+ */
+export const isTypedExampleFile = (file) => /\.[cm]?ts$/.test(file) && TYPED_EXAMPLES.some((dir) => file.startsWith(dir));
 
 /**
  * The hardening subset in `npm test`: the sources of these installed packages (fixed by the

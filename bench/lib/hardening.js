@@ -1,6 +1,7 @@
 // The hardening run: every rule of the plugin, in its widest scope, over real files, with
 // @typescript-eslint/parser and, for JavaScript files, ESLint's default parser too (users lint
-// JavaScript with either). A rule that throws is a crash; every suggestion of every finding is
+// JavaScript with either); files that belong to a TypeScript project are linted with type
+// information as well, which the rules' type-aware paths need. A rule that throws is a crash; every suggestion of every finding is
 // applied on its own (as an editor does) and the result must parse again with every parser that
 // parsed the input. A file that takes longer than SLOW_FILE_MS to lint is reported too: an editor
 // lints on every keystroke, and a pathological file is how a hang shows before it is one. Shared
@@ -9,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
-import { JAVASCRIPT_FILE, SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
+import { JAVASCRIPT_FILE, ROOT, SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
 
 /**
  * @typedef {{ file: string, parser: string, error: string }} Crash
@@ -28,10 +29,11 @@ import { JAVASCRIPT_FILE, SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.j
  *   slowFiles: SlowFile[],
  *   findings: number,
  *   findingsByRule: Record<string, number>,
+ *   findingsByParser: Record<string, number>,
  *   suggestions: number,
  *   unparsableSuggestions: BadSuggestion[],
  * }} HardeningReport
- * @typedef {{ name: string, parser?: Linter.Parser, test: RegExp }} ParserUse
+ * @typedef {{ name: string, parser?: Linter.Parser, typed?: boolean, test: (file: string) => boolean }} ParserUse
  */
 
 /** @type {Linter.Config[]} */
@@ -52,16 +54,20 @@ export const SLOW_FILE_MS = 10_000;
  * @param {{
  *   plugin: { configs: { all: Linter.Config } },
  *   parser: Linter.Parser,
+ *   typedFiles?: readonly string[],
  *   onFile?: (file: string, index: number) => void,
- * }} options `parser`: @typescript-eslint/parser
+ * }} options `parser`: @typescript-eslint/parser; `typedFiles`: those of `files` a tsconfig.json
+ *   under the repository includes, linted a second time with `parserOptions.projectService`
  * @returns {HardeningReport}
  */
-export function harden(files, { plugin, parser, onFile }) {
+export function harden(files, { plugin, parser, typedFiles = [], onFile }) {
   const linter = new Linter();
+  const typed = new Set(typedFiles);
   /** @type {ParserUse[]} */
   const parsers = [
-    { name: '@typescript-eslint/parser', parser, test: /./ },
-    { name: 'espree', test: JAVASCRIPT_FILE },
+    { name: '@typescript-eslint/parser', parser, test: () => true },
+    { name: 'espree', test: (file) => JAVASCRIPT_FILE.test(file) },
+    { name: '@typescript-eslint/parser with type information', parser, typed: true, test: (file) => typed.has(file) },
   ];
   /** @type {Map<string, Linter.Config[]>} */
   const configs = new Map();
@@ -72,7 +78,14 @@ export function harden(files, { plugin, parser, onFile }) {
     if (!config) {
       config = [
         ...BASE,
-        { files: FILES, languageOptions: { sourceType, ...(use.parser ? { parser: use.parser } : {}) } },
+        {
+          files: FILES,
+          languageOptions: {
+            sourceType,
+            ...(use.parser ? { parser: use.parser } : {}),
+            ...(use.typed ? { parserOptions: { projectService: true, tsconfigRootDir: ROOT } } : {}),
+          },
+        },
         ...(withRules ? [{ ...plugin.configs.all, files: FILES, settings: WIDEST }] : []),
       ];
       configs.set(key, config);
@@ -83,13 +96,14 @@ export function harden(files, { plugin, parser, onFile }) {
   /** @type {HardeningReport} */
   const report = {
     files: 0,
-    lints: Object.fromEntries(parsers.map((use) => [use.name, 0])),
+    lints: Object.fromEntries(parsers.filter((use) => !use.typed || typed.size > 0).map((use) => [use.name, 0])),
     notLinted: [],
     inputParseErrors: [],
     crashes: [],
     slowFiles: [],
     findings: 0,
     findingsByRule: {},
+    findingsByParser: {},
     suggestions: 0,
     unparsableSuggestions: [],
   };
@@ -99,13 +113,14 @@ export function harden(files, { plugin, parser, onFile }) {
     report.files += 1;
     const text = readFileSync(file, 'utf8');
     const sourceType = sourceTypeOf(file);
-    const uses = parsers.filter((use) => use.test.test(file));
+    const uses = parsers.filter((use) => use.test(file));
     /** @param {string} code @param {ParserUse} use */
     const parseError = (code, use) => linter.verify(code, configFor(use, sourceType, false), file).find((m) => m.fatal)?.message;
     // Suggestion outputs must parse with every parser that parses the input: JavaScript stays JavaScript.
+    // The typed parse is the untyped one's tree, with the project service's work on top.
     /** @type {ParserUse[] | undefined} */
     let inputParsers;
-    const parsersOfInput = () => (inputParsers ??= uses.filter((use) => parseError(text, use) === undefined));
+    const parsersOfInput = () => (inputParsers ??= uses.filter((use) => !use.typed && parseError(text, use) === undefined));
 
     for (const use of uses) {
       /** @type {Linter.LintMessage[]} */
@@ -126,7 +141,9 @@ export function harden(files, { plugin, parser, onFile }) {
       }
       const fatal = messages.find((m) => m.fatal);
       if (fatal) {
-        report.inputParseErrors.push({ file, parser: use.name, message: `${fatal.line}:${fatal.column} ${fatal.message}` });
+        // The project service's errors (a file no tsconfig.json includes) have no position.
+        const at = fatal.line === undefined ? '' : `${fatal.line}:${fatal.column} `;
+        report.inputParseErrors.push({ file, parser: use.name, message: `${at}${fatal.message}` });
         continue;
       }
       report.lints[use.name] = (report.lints[use.name] ?? 0) + 1;
@@ -134,6 +151,7 @@ export function harden(files, { plugin, parser, onFile }) {
         if (!message.ruleId?.startsWith('event-loop/')) continue;
         report.findings += 1;
         report.findingsByRule[message.ruleId] = (report.findingsByRule[message.ruleId] ?? 0) + 1;
+        report.findingsByParser[use.name] = (report.findingsByParser[use.name] ?? 0) + 1;
         for (const suggestion of message.suggestions ?? []) {
           report.suggestions += 1;
           const { range, text: replacement } = suggestion.fix;
