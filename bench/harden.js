@@ -2,7 +2,7 @@
 // `npm run harden`: the full hardening run with the built plugin. Every rule in its widest scope
 // over the whole corpus (every file of every pinned package, and the examples) and the JS/TS under
 // node_modules, and with type information over the corpus' typed part (the bench's); prints the
-// counts, and exits 1 on any crash or unparsable suggestion output.
+// counts, and exits 1 on any crash, unparsable suggestion output or type error a suggestion adds.
 // tests/hardening.test.ts runs the same check on a fixed subset in `npm test`.
 import { performance } from 'node:perf_hooks';
 import * as parser from '@typescript-eslint/parser';
@@ -41,11 +41,15 @@ log(`  suggestions applied and re-parsed: ${report.suggestions}`);
 log(`  crashes: ${report.crashes.length}`);
 log(`  files slower than ${SLOW_FILE_MS / 1000} s: ${report.slowFiles.length}`);
 log(`  unparsable suggestion outputs: ${report.unparsableSuggestions.length}`);
+log(`  suggestions type-checked in their TypeScript project: ${report.typeCheckedSuggestions}; type errors added: ${report.illTypedSuggestions.length}`);
 log(`  files no config matched: ${report.notLinted.length}`);
 
 for (const { file, parser, error } of report.crashes) log(`\nCRASH ${fromRoot(file)} (${parser})\n${error}`);
 for (const bad of report.unparsableSuggestions) {
   log(`\nUNPARSABLE ${fromRoot(bad.file)}:${bad.line} ${bad.ruleId} "${bad.suggestion}" (${bad.parser}): ${bad.error}\n${bad.output}`);
+}
+for (const bad of report.illTypedSuggestions) {
+  log(`\nTYPE ERROR ${fromRoot(bad.file)}:${bad.line} ${bad.ruleId} "${bad.suggestion}":\n${bad.error}\n${bad.output}`);
 }
 for (const file of report.notLinted) log(`NOT LINTED ${fromRoot(file)}`);
 for (const { file, parser, ms } of report.slowFiles) log(`SLOW ${fromRoot(file)} (${parser}): ${Math.round(ms)} ms`);
@@ -54,7 +58,7 @@ for (const parser of Object.keys(report.lints)) {
   if (first) log(`input ${parser} cannot parse, e.g. ${fromRoot(first.file)} ${first.message}`);
 }
 
-const failures = [report.crashes, report.slowFiles, report.unparsableSuggestions, report.notLinted];
+const failures = [report.crashes, report.slowFiles, report.unparsableSuggestions, report.illTypedSuggestions, report.notLinted];
 if (failures.some((list) => list.length > 0)) {
   process.exitCode = 1;
 }

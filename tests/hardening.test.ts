@@ -4,7 +4,7 @@
  * rule in its widest scope (`async-functions`), with @typescript-eslint/parser, on JavaScript files
  * ESLint's default parser too, and on the examples' TypeScript projects with type information too:
  * no rule may throw, and every suggestion of every finding, applied on its own, must leave a file
- * that parses. `npm run harden` runs the same check on the whole
+ * that parses and, in a typed TypeScript file, a project with no type error it did not have. `npm run harden` runs the same check on the whole
  * bench corpus and all of node_modules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,13 @@ describe('hardening: every rule, widest scope, real files', () => {
     expect(report.suggestions).toBeGreaterThanOrEqual(40);
     // The typed lint runs the rules on real trees with type information, not only parses them.
     expect(report.findingsByParser['@typescript-eslint/parser with type information']).toBeGreaterThanOrEqual(20);
+  });
+
+  it('no suggestion adds a type error to its TypeScript project', () => {
+    expect(report.typeCheckedSuggestions).toBeGreaterThanOrEqual(10);
+    expect(
+      report.illTypedSuggestions.map((bad) => `${fromRoot(bad.file)}:${bad.line} ${bad.suggestion}: ${bad.error}`),
+    ).toEqual([]);
   });
 
   it('every suggestion output parses', () => {

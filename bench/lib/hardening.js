@@ -1,16 +1,18 @@
 // The hardening run: every rule of the plugin, in its widest scope, over real files, with
 // @typescript-eslint/parser and, for JavaScript files, ESLint's default parser too (users lint
 // JavaScript with either); files that belong to a TypeScript project are linted with type
-// information as well, which the rules' type-aware paths need. A rule that throws is a crash; every suggestion of every finding is
-// applied on its own (as an editor does) and the result must parse again with every parser that
-// parsed the input. A file that takes longer than SLOW_FILE_MS to lint is reported too: an editor
-// lints on every keystroke, and a pathological file is how a hang shows before it is one. Shared
-// by tests/hardening.test.ts (a fixed subset, in `npm test`) and bench/harden.js (`npm run
-// harden`, the full run).
+// information as well, which the rules' type-aware paths need. A rule that throws is a crash; every
+// suggestion of every finding is applied on its own (as an editor does) and the result must parse
+// again with every parser that parsed the input, and, in a TypeScript file linted with type
+// information, add no type error to its project. A file that takes longer than SLOW_FILE_MS to lint
+// is reported too: an editor lints on every keystroke, and a pathological file is how a hang shows
+// before it is one. Shared by tests/hardening.test.ts (a fixed subset, in `npm test`) and
+// bench/harden.js (`npm run harden`, the full run).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 import { JAVASCRIPT_FILE, ROOT, SOURCE_GLOBS as FILES, sourceTypeOf } from './corpus.js';
+import { createTypeCheck } from './type-check.js';
 
 /**
  * @typedef {{ file: string, parser: string, error: string }} Crash
@@ -32,6 +34,8 @@ import { JAVASCRIPT_FILE, ROOT, SOURCE_GLOBS as FILES, sourceTypeOf } from './co
  *   findingsByParser: Record<string, number>,
  *   suggestions: number,
  *   unparsableSuggestions: BadSuggestion[],
+ *   typeCheckedSuggestions: number,
+ *   illTypedSuggestions: BadSuggestion[],
  * }} HardeningReport
  * @typedef {{ name: string, parser?: Linter.Parser, typed?: boolean, test: (file: string) => boolean }} ParserUse
  */
@@ -106,7 +110,10 @@ export function harden(files, { plugin, parser, typedFiles = [], onFile }) {
     findingsByParser: {},
     suggestions: 0,
     unparsableSuggestions: [],
+    typeCheckedSuggestions: 0,
+    illTypedSuggestions: [],
   };
+  const addedTypeErrors = createTypeCheck();
 
   files.forEach((file, index) => {
     onFile?.(file, index);
@@ -156,20 +163,26 @@ export function harden(files, { plugin, parser, typedFiles = [], onFile }) {
           report.suggestions += 1;
           const { range, text: replacement } = suggestion.fix;
           const output = `${text.slice(0, range[0])}${replacement}${text.slice(range[1])}`;
+          /** @param {string} parser @param {string} error */
+          const bad = (parser, error) => ({
+            file,
+            parser,
+            ruleId: message.ruleId,
+            line: message.line,
+            suggestion: suggestion.desc,
+            error,
+            output: output.slice(Math.max(0, range[0] - 200), range[0] + replacement.length + 200),
+          });
           for (const check of parsersOfInput()) {
             const error = parseError(output, check);
             if (!error) continue;
-            report.unparsableSuggestions.push({
-              file,
-              parser: `${use.name}, re-parsed with ${check.name}`,
-              ruleId: message.ruleId,
-              line: message.line,
-              suggestion: suggestion.desc,
-              error,
-              output: output.slice(Math.max(0, range[0] - 200), range[0] + replacement.length + 200),
-            });
+            report.unparsableSuggestions.push(bad(`${use.name}, re-parsed with ${check.name}`, error));
             break;
           }
+          // The checker reports on TypeScript files (the corpus' JavaScript is not checked: checkJs off).
+          const typeErrors = use.typed && !JAVASCRIPT_FILE.test(file) ? addedTypeErrors(file, output) : undefined;
+          if (typeErrors) report.typeCheckedSuggestions += 1;
+          if (typeErrors?.length) report.illTypedSuggestions.push(bad(`${use.name}, type-checked`, typeErrors.join('\n')));
         }
       }
     }
