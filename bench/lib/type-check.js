@@ -57,8 +57,8 @@ export function createTypeCheck() {
   };
 
   /**
-   * The type errors that `text` as `file` adds to its project (the nearest tsconfig.json that
-   * includes it), or undefined when no project includes the file.
+   * The type errors that `text` as `file` adds to its project (the nearest tsconfig.json above
+   * it), or undefined when there is none or it does not include the file.
    * @param {string} file absolute path
    * @param {string} text
    * @returns {string[] | undefined}
