@@ -4,6 +4,7 @@ import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
 import {
   contains,
   isFunctionNode,
+  namedVariables,
   propertyName,
   pushChildNodes,
   skipTypeWrappers,
@@ -257,11 +258,10 @@ export function functionName(fn: FunctionNode): string | undefined {
 export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
   const parent = fn.parent;
   // function helper() {} / const helper = () => {}
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.VariableDeclarator) {
-    const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent;
-    for (const variable of source.scopeManager?.getDeclaredVariables(declaration) ?? []) {
-      yield* callsOfVariable(variable);
-    }
+  const declaration =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator ? parent : undefined;
+  if (declaration) {
+    for (const variable of namedVariables(source.scopeManager, declaration)) yield* callsOfVariable(variable);
     return;
   }
   // class C { method() {} }

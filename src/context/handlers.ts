@@ -21,7 +21,7 @@ import { iterateGlobalReferences, iterateModuleReferences, mayReference } from '
 import { SYNC_CALLBACK_METHODS } from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
-import { contains, isFunctionNode, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { contains, isFunctionNode, namedVariables, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import { classMethodRole } from './classes.js';
 import { exportedHandlers, hasDirective, type ExportedHandlers } from './conventions.js';
 import { moduleOrigin } from './imports.js';
@@ -248,7 +248,7 @@ export function createHandlerContext(
           : undefined;
     if (!declaration) return false;
     if (declaration.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-    return (sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []).some((variable) =>
+    return namedVariables(sourceCode.scopeManager, declaration).some((variable) =>
       variable.references.some(
         (reference) =>
           !reference.init &&
@@ -332,7 +332,7 @@ export function createHandlerContext(
     depth: number,
     use: (identifier: TSESTree.Identifier) => Use | undefined = (identifier) => valueUse(identifier, depth + 1),
   ): Use | undefined => {
-    for (const variable of sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []) {
+    for (const variable of namedVariables(sourceCode.scopeManager, declaration)) {
       for (const reference of variable.references) {
         if (reference.init || !reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
         const found = use(reference.identifier);

@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { OFFLOAD } from '../catalog/frameworks.js';
 import { buildTraceMap } from '../catalog/index.js';
 import { iterateModuleReferences } from '../analysis/module-references.js';
-import { isFunctionNode, lastName, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { isFunctionNode, lastName, namedVariables, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import { moduleOrigin } from './imports.js';
 
 const workerSignals = buildTraceMap(OFFLOAD.workerFileSignals, ({ module, path }) => ({ modules: [module], path }));
@@ -34,7 +34,7 @@ export function isOffloaded(sourceCode: Readonly<TSESLint.SourceCode>, fn: Funct
         ? fn.parent
         : undefined;
   if (!declaration) return false;
-  return sourceCode.scopeManager!.getDeclaredVariables(declaration).some((variable) =>
+  return namedVariables(sourceCode.scopeManager, declaration).some((variable) =>
     variable.references.some((reference) => !reference.init && insideWorkerCode(sourceCode, reference.identifier)),
   );
 }

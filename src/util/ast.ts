@@ -129,6 +129,20 @@ export function isGlobalReference(sourceCode: Readonly<TSESLint.SourceCode>, ide
   return !variable || variable.defs.length === 0;
 }
 
+/**
+ * The variables a function declaration or a variable declarator names: a function's own name, not
+ * its parameters, which scope analysis also gives as declared by it. A parameter passed to a call,
+ * called, or read inside worker code says nothing about how the function itself is used.
+ */
+export function namedVariables(
+  scopeManager: TSESLint.Scope.ScopeManager | null | undefined,
+  declaration: TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator,
+): TSESLint.Scope.Variable[] {
+  const variables = scopeManager?.getDeclaredVariables(declaration) ?? [];
+  if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration) return variables;
+  return variables.filter((variable) => variable.defs.some((definition) => definition.type === 'FunctionName'));
+}
+
 /** Whether `inner` lies within `outer`'s source range. */
 export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];

@@ -105,6 +105,19 @@ ruleTester.run('context: request-time code and offload boundaries', rule, {
         res.send(exists && fs.existsSync(b));
       });
     `, { 'fs.existsSync(b)': 'Express route handler' }),
+    // A function declaration is offloaded when its name is read inside worker code, not a parameter.
+    invalid('a handler that passes its request into new Worker(...) still runs on the event loop', ts`
+      import fs from 'fs';
+      import express from 'express';
+      import { Worker } from 'node:worker_threads';
+      const app = express();
+      function resize(req, res) {
+        const config = fs.existsSync(a);
+        const worker = new Worker('./resize-worker.js', { workerData: { id: req.params.id, config } });
+        worker.once('message', (result) => res.send(result));
+      }
+      app.get('/images/:id/resize', resize);
+    `, { 'fs.existsSync(a)': 'Express route handler' }),
     invalid('importing Worker alone does not make a file a worker', ts`
       import fs from 'fs';
       import express from 'express';

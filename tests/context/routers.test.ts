@@ -212,6 +212,22 @@ ruleTester.run('context: Express', rule, {
         app.get('/names', checks.map((check) => fs.existsSync(c)));
       `,
     },
+    {
+      // Verdaccio's web middleware: the path is a parameter of the set-up function, run at start-up.
+      name: 'a set-up function whose parameter is the path of a route it registers is not that route',
+      code: ts`
+        import fs from 'fs';
+        import express from 'express';
+        const router = express.Router();
+        function serveLogo(logo) {
+          if (fs.existsSync(a)) {
+            router.get(logo, (req, res) => res.sendFile(logo));
+          }
+          return logo;
+        }
+        serveLogo(process.env.LOGO);
+      `,
+    },
   ],
   invalid: [
     invalid('app, express.Router(), arrays, app.route chains, param callbacks, error middleware', expressShapes, {

@@ -165,6 +165,38 @@ typedRuleTester.run('no-sync-fs with type information', rule, {
       `,
     },
     {
+      // Scope analysis declares a function's parameters with it: passing one on is no use of the function.
+      name: 'a Request-typed helper that passes its request on is not itself registered',
+      code: ts`
+        import { readFileSync } from 'node:fs';
+        import type { Request } from 'express';
+        function audit(req: Request) {
+          console.log(req.params);
+        }
+        function userFile(req: Request) {
+          audit(req);
+          return readFileSync(req.params.id!);
+        }
+        const name = userFile;
+      `,
+    },
+    {
+      name: 'a set-up function whose parameter goes into a middleware it registers is not that middleware',
+      code: ts`
+        import { readFileSync } from 'node:fs';
+        import { router } from './app.js';
+        function staticFiles(settings: { root: string }) {
+          return (req: unknown, res: unknown, next: () => void) => next();
+        }
+        function mount(settings: { root: string }) {
+          const theme = readFileSync(settings.root + '/theme.json', 'utf8');
+          router.use(staticFiles(settings));
+          return theme;
+        }
+        export default mount;
+      `,
+    },
+    {
       name: 'an array method runs its Request-typed callback itself: not a handler',
       code: ts`
         import { readFileSync } from 'node:fs';
