@@ -26,6 +26,8 @@ export const MAX_LINE_LENGTH = 1000;
  *   packages: Record<string, string>,
  *   directories: Record<string, string[]>,
  *   typed: string[],
+ *   types: Record<string, string>,
+ *   typesBefore: string,
  * }} CorpusSpec
  */
 
@@ -35,15 +37,16 @@ export function corpusSpec() {
 }
 
 /**
- * Every corpus package, unpacked under bench/.cache/packages/; fetched with `npm pack` only when
- * missing, so later runs work offline.
+ * Every corpus package, unpacked under bench/.cache/packages/, with the corpus' type declarations
+ * beside them; fetched with `npm pack` (and `npm install`) only when missing, so later runs work
+ * offline.
  * @param {(line: string) => void} log
  * @returns {CorpusPackage[]}
  */
 export function fetchCorpus(log = () => {}) {
   const packagesDir = join(CACHE, 'packages');
   mkdirSync(packagesDir, { recursive: true });
-  return Object.entries(corpusSpec().packages).map(([name, version]) => {
+  const packages = Object.entries(corpusSpec().packages).map(([name, version]) => {
     const target = join(packagesDir, `${name.replace('/', '+')}@${version}`);
     const dir = join(target, 'package');
     if (!existsSync(join(target, '.complete'))) {
@@ -64,6 +67,34 @@ export function fetchCorpus(log = () => {}) {
     }
     return { name, version, dir };
   });
+  installCorpusTypes(packagesDir, log);
+  return packages;
+}
+
+/**
+ * The corpus' `types` (bench/corpus.json), installed beside the packages, where the module
+ * resolution of every corpus file finds them; again only when the list changes.
+ * @param {string} packagesDir
+ * @param {(line: string) => void} log
+ */
+function installCorpusTypes(packagesDir, log) {
+  const { types, typesBefore } = corpusSpec();
+  const specs = Object.entries(types).map(([name, version]) => `${name}@${version}`);
+  const nodeModules = join(packagesDir, 'node_modules');
+  const marker = join(nodeModules, '.corpus-types');
+  const wanted = `${JSON.stringify({ specs, typesBefore })}\n`;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return;
+  log(`installing ${specs.join(', ')}`);
+  rmSync(nodeModules, { recursive: true, force: true });
+  if (specs.length > 0) {
+    const flags = ['--ignore-scripts', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error'];
+    execFileSync('npm', ['install', ...flags, `--before=${typesBefore}`, '--prefix', packagesDir, ...specs], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    });
+  }
+  mkdirSync(nodeModules, { recursive: true });
+  writeFileSync(marker, wanted);
 }
 
 /**
