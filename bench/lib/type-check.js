@@ -19,7 +19,7 @@ export function createTypeCheck() {
   /** @type {Map<string, Project | null>} by tsconfig.json path */
   const projects = new Map();
   /** Unchanged files parsed once for every program (lib and @types files are most of the work). */
-  /** @type {Map<string, ts.SourceFile>} */
+  /** @type {Map<string, ts.SourceFile>} by parse options and path */
   const sourceFiles = new Map();
 
   /** @param {Project} project @param {string} [file] @param {string} [text] */
@@ -27,11 +27,13 @@ export function createTypeCheck() {
     const host = ts.createCompilerHost(project.options, true);
     host.getSourceFile = (name, languageVersion) => {
       if (name === file) return ts.createSourceFile(name, /** @type {string} */ (text), languageVersion, true);
-      let sourceFile = sourceFiles.get(name);
+      // The options hold the file's module format, which its project's settings decide.
+      const key = `${JSON.stringify(languageVersion)} ${name}`;
+      let sourceFile = sourceFiles.get(key);
       if (!sourceFile) {
         const contents = ts.sys.readFile(name);
         if (contents === undefined) return undefined;
-        sourceFiles.set(name, (sourceFile = ts.createSourceFile(name, contents, languageVersion, true)));
+        sourceFiles.set(key, (sourceFile = ts.createSourceFile(name, contents, languageVersion, true)));
       }
       return sourceFile;
     };
