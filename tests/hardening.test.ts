@@ -4,8 +4,8 @@
  * rule in its widest scope (`async-functions`), with @typescript-eslint/parser, on JavaScript files
  * ESLint's default parser too, and on the examples' TypeScript projects with type information too:
  * no rule may throw, and every suggestion of every finding, applied on its own, must leave a file
- * that parses and, in a typed TypeScript file, a project with no type error it did not have. `npm run harden` runs the same check on the whole
- * bench corpus and all of node_modules.
+ * that parses and, in a typed TypeScript file, a project with no type error it did not have.
+ * `npm run harden` runs the same check on the whole bench corpus and all of node_modules.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot, hardeningSubsetFiles, isTypedExampleFile, JAVASCRIPT_FILE } from '../bench/lib/corpus.js';
