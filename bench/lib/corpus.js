@@ -46,7 +46,8 @@ export function corpusSpec() {
 export function fetchCorpus(log = () => {}) {
   const packagesDir = join(CACHE, 'packages');
   mkdirSync(packagesDir, { recursive: true });
-  const packages = Object.entries(corpusSpec().packages).map(([name, version]) => {
+  const spec = corpusSpec();
+  const packages = Object.entries(spec.packages).map(([name, version]) => {
     const target = join(packagesDir, `${name.replace('/', '+')}@${version}`);
     const dir = join(target, 'package');
     if (!existsSync(join(target, '.complete'))) {
@@ -67,18 +68,18 @@ export function fetchCorpus(log = () => {}) {
     }
     return { name, version, dir };
   });
-  installCorpusTypes(packagesDir, log);
+  installCorpusTypes(spec, packagesDir, log);
   return packages;
 }
 
 /**
  * The corpus' `types` (bench/corpus.json), installed beside the packages, where the module
  * resolution of every corpus file finds them; again only when the list changes.
+ * @param {CorpusSpec} spec
  * @param {string} packagesDir
  * @param {(line: string) => void} log
  */
-function installCorpusTypes(packagesDir, log) {
-  const { types, typesBefore } = corpusSpec();
+function installCorpusTypes({ types, typesBefore }, packagesDir, log) {
   const specs = Object.entries(types).map(([name, version]) => `${name}@${version}`);
   const nodeModules = join(packagesDir, 'node_modules');
   const marker = join(nodeModules, '.corpus-types');

@@ -71,7 +71,9 @@ export function harden(files, { plugin, parser, typedFiles = [], onFile }) {
   const parsers = [
     { name: '@typescript-eslint/parser', parser, test: () => true },
     { name: 'espree', test: (file) => JAVASCRIPT_FILE.test(file) },
-    { name: '@typescript-eslint/parser with type information', parser, typed: true, test: (file) => typed.has(file) },
+    ...(typed.size > 0
+      ? [{ name: '@typescript-eslint/parser with type information', parser, typed: true, test: (/** @type {string} */ file) => typed.has(file) }]
+      : []),
   ];
   /** @type {Map<string, Linter.Config[]>} */
   const configs = new Map();
@@ -100,7 +102,7 @@ export function harden(files, { plugin, parser, typedFiles = [], onFile }) {
   /** @type {HardeningReport} */
   const report = {
     files: 0,
-    lints: Object.fromEntries(parsers.filter((use) => !use.typed || typed.size > 0).map((use) => [use.name, 0])),
+    lints: Object.fromEntries(parsers.map((use) => [use.name, 0])),
     notLinted: [],
     inputParseErrors: [],
     crashes: [],

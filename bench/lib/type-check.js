@@ -10,7 +10,7 @@ import ts from 'typescript';
  * @typedef {{
  *   options: ts.CompilerOptions,
  *   rootNames: readonly string[],
- *   program: ts.Program | undefined,
+ *   program: ts.Program,
  *   errors: Map<string, number>,
  * }} Project
  */
@@ -22,7 +22,11 @@ export function createTypeCheck() {
   /** @type {Map<string, ts.SourceFile>} by parse options and path */
   const sourceFiles = new Map();
 
-  /** @param {Project} project @param {string} [file] @param {string} [text] */
+  /**
+   * The project's program, with `file`'s text replaced when an edit is given.
+   * @param {Pick<Project, 'options' | 'rootNames'> & { program?: ts.Program }} project
+   * @param {string} [file] @param {string} [text]
+   */
   const programOf = (project, file, text) => {
     const host = ts.createCompilerHost(project.options, true);
     host.getSourceFile = (name, languageVersion) => {
@@ -48,10 +52,11 @@ export function createTypeCheck() {
     let project = projects.get(configFile);
     if (project === undefined) {
       const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-      project = parsed ? { options: { ...parsed.options, noEmit: true, incremental: false }, rootNames: parsed.fileNames, program: undefined, errors: new Map() } : null;
-      if (project) {
-        project.program = programOf(project);
-        project.errors = errorCounts(project.program);
+      project = null;
+      if (parsed) {
+        const options = { ...parsed.options, noEmit: true, incremental: false };
+        const program = programOf({ options, rootNames: parsed.fileNames });
+        project = { options, rootNames: parsed.fileNames, program, errors: errorCounts(program) };
       }
       projects.set(configFile, project);
     }
@@ -68,7 +73,7 @@ export function createTypeCheck() {
   return (file, text) => {
     const configFile = ts.findConfigFile(dirname(file), ts.sys.fileExists);
     const project = configFile ? projectOf(configFile) : null;
-    if (!project?.program?.getSourceFile(file)) return undefined;
+    if (!project?.program.getSourceFile(file)) return undefined;
     const before = project.errors;
     const added = [];
     for (const [error, count] of errorCounts(programOf(project, file, text))) {
