@@ -24,6 +24,7 @@ export const MAX_LINE_LENGTH = 1000;
  * @typedef {{ files: string[], skipped: SkippedFile[] }} FileList
  * @typedef {{
  *   packages: Record<string, string>,
+ *   hardeningOnly: string[],
  *   directories: Record<string, string[]>,
  *   typed: string[],
  *   types: Record<string, string>,
@@ -154,13 +155,14 @@ export function mergeFileLists(lists) {
 }
 
 /**
- * The bench corpus: every pinned package (only the directories corpus.json names, unless `whole`)
- * plus the repo's examples, with the files of each.
+ * The bench corpus: every pinned package plus the repo's examples, with the files of each. Unless
+ * `whole` (the hardening run), only the directories corpus.json names, and no `hardeningOnly` package.
  * @param {{ log?: (line: string) => void, whole?: boolean }} [options]
  */
 export function corpusFiles({ log = () => {}, whole = false } = {}) {
-  const { directories } = corpusSpec();
-  const packages = fetchCorpus(log).map((p) => {
+  const { directories, hardeningOnly } = corpusSpec();
+  const linted = fetchCorpus(log).filter((p) => whole || !hardeningOnly.includes(p.name));
+  const packages = linted.map((p) => {
     const roots = (!whole && directories[p.name]?.map((dir) => join(p.dir, dir))) || [p.dir];
     return { ...p, ...mergeFileLists(roots.map((root) => listSourceFiles(root))) };
   });
