@@ -1,23 +1,27 @@
 #!/usr/bin/env node
 // `npm run harden`: the full hardening run with the built plugin. Every rule in its widest scope
-// over the whole corpus (every file of every pinned package, and the examples) and the JS/TS under
-// node_modules, and with type information over the corpus' typed part (the bench's); prints the
-// counts, and exits 1 on any crash, unparsable suggestion output or type error a suggestion adds.
+// over the whole corpus (every file of every pinned package, and the examples), the corpus' NestJS
+// app in the form of its source (bench/lib/decorators.js) and the JS/TS under node_modules, and
+// with type information over the corpus' typed part (the bench's); prints the counts, and exits 1
+// on any crash, unparsable suggestion output or type error a suggestion adds, or when `recommended`
+// finds nothing in the NestJS app's source form (its handlers were not recognised).
 // tests/hardening.test.ts runs the same check on a fixed subset in `npm test`.
 import { performance } from 'node:perf_hooks';
 import * as parser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-event-loop';
 import { allNodeModulesFiles, corpusFiles, fromRoot, mergeFileLists, typedCorpusFiles } from './lib/corpus.js';
-import { harden, SLOW_FILE_MS } from './lib/hardening.js';
+import { sourceFormFiles } from './lib/decorators.js';
+import { harden, recommendedFindings, SLOW_FILE_MS } from './lib/hardening.js';
 
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 
 const corpus = corpusFiles({ log, whole: true });
+const sourceForm = sourceFormFiles(corpus.packages);
 const nodeModules = allNodeModulesFiles();
-const { files, skipped } = mergeFileLists([corpus, nodeModules]);
+const { files, skipped } = mergeFileLists([corpus, sourceForm, nodeModules]);
 const typedFiles = typedCorpusFiles(corpus.packages);
 log(
-  `${corpus.files.length} corpus files (${typedFiles.length} of them also with type information) and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`,
+  `${corpus.files.length} corpus files (${typedFiles.length} of them also with type information), ${sourceForm.files.length} in the source form of tsc's output and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`,
 );
 
 const started = performance.now();
@@ -30,6 +34,8 @@ const report = harden(files, {
   },
 });
 const seconds = (performance.now() - started) / 1000;
+const handlerFindings = recommendedFindings(sourceForm.files, { plugin, parser: /** @type {import('eslint').Linter.Parser} */ (parser) });
+const sourceFormFindings = [...handlerFindings.values()].reduce((sum, count) => sum + count, 0);
 
 log(`\nLinted ${report.files} files in ${seconds.toFixed(0)} s (every rule, scope 'async-functions').`);
 for (const [parser, count] of Object.entries(report.lints)) {
@@ -43,6 +49,9 @@ log(`  files slower than ${SLOW_FILE_MS / 1000} s: ${report.slowFiles.length}`);
 log(`  unparsable suggestion outputs: ${report.unparsableSuggestions.length}`);
 log(`  suggestions type-checked in their TypeScript project: ${report.typeCheckedSuggestions}; type errors added: ${report.illTypedSuggestions.length}`);
 log(`  files no config matched: ${report.notLinted.length}`);
+if (sourceForm.files.length > 0) {
+  log(`  recommended on the source form of tsc's output: ${sourceFormFindings} findings in ${handlerFindings.size} of its ${sourceForm.files.length} files`);
+}
 
 for (const { file, parser, error } of report.crashes) log(`\nCRASH ${fromRoot(file)} (${parser})\n${error}`);
 for (const bad of report.unparsableSuggestions) {
@@ -59,6 +68,6 @@ for (const parser of Object.keys(report.lints)) {
 }
 
 const failures = [report.crashes, report.slowFiles, report.unparsableSuggestions, report.illTypedSuggestions, report.notLinted];
-if (failures.some((list) => list.length > 0)) {
+if (failures.some((list) => list.length > 0) || (sourceForm.files.length > 0 && sourceFormFindings === 0)) {
   process.exitCode = 1;
 }

@@ -25,6 +25,7 @@ export const MAX_LINE_LENGTH = 1000;
  * @typedef {{
  *   packages: Record<string, string>,
  *   hardeningOnly: string[],
+ *   sourceForm: Record<string, string>,
  *   directories: Record<string, string[]>,
  *   typed: string[],
  *   types: Record<string, string>,

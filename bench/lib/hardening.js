@@ -191,3 +191,25 @@ export function harden(files, { plugin, parser, typedFiles = [], onFile }) {
   });
   return report;
 }
+
+/**
+ * The number of findings of the plugin's `recommended` config, as shipped (request handlers only,
+ * their helpers in other modules followed), in each of `files` that has any. The widest scope
+ * reports every async function, so it cannot show whether a framework's handlers are recognised.
+ * @param {readonly string[]} files absolute paths
+ * @param {{ plugin: { configs: { recommended: Linter.Config } }, parser: Linter.Parser }} options
+ * @returns {Map<string, number>}
+ */
+export function recommendedFindings(files, { plugin, parser }) {
+  const linter = new Linter();
+  /** @param {'module' | 'commonjs'} sourceType @returns {Linter.Config[]} */
+  const configFor = (sourceType) => [...BASE, { ...plugin.configs.recommended, files: FILES, languageOptions: { sourceType, parser } }];
+  const configs = { module: configFor('module'), commonjs: configFor('commonjs') };
+  const findings = new Map();
+  for (const file of files) {
+    const messages = linter.verify(readFileSync(file, 'utf8'), configs[sourceTypeOf(file)], file);
+    const count = messages.filter((message) => message.ruleId?.startsWith('event-loop/')).length;
+    if (count > 0) findings.set(file, count);
+  }
+  return findings;
+}
