@@ -5,6 +5,8 @@
 // ES-module package's output back in the form of its source, for the hardening run to lint as
 // users do: decorators before the class, its methods and their parameters; constructor parameter
 // properties typed as `design:paramtypes` records them. Method bodies stay as tsc emitted them.
+// What tsc keeps no trace of stays lost: other types, access modifiers, and `implements` clauses, so
+// a guard or interceptor the plugin knows by `implements CanActivate` is not recognised in it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
