@@ -39,17 +39,19 @@ export function corpusSpec() {
 }
 
 /**
- * Every corpus package, unpacked under bench/.cache/packages/, with the corpus' type declarations
- * beside them; fetched with `npm pack` (and `npm install`) only when missing, so later runs work
- * offline.
+ * Every corpus package (but the `hardeningOnly` ones unless asked for), unpacked under
+ * bench/.cache/packages/, with the corpus' type declarations beside them; fetched with `npm pack`
+ * (and `npm install`) only when missing, so later runs work offline.
  * @param {(line: string) => void} log
+ * @param {{ hardeningOnly?: boolean }} [options]
  * @returns {CorpusPackage[]}
  */
-export function fetchCorpus(log = () => {}) {
+export function fetchCorpus(log = () => {}, { hardeningOnly = true } = {}) {
   const packagesDir = join(CACHE, 'packages');
   mkdirSync(packagesDir, { recursive: true });
   const spec = corpusSpec();
-  const packages = Object.entries(spec.packages).map(([name, version]) => {
+  const wanted = Object.entries(spec.packages).filter(([name]) => hardeningOnly || !spec.hardeningOnly.includes(name));
+  const packages = wanted.map(([name, version]) => {
     const target = join(packagesDir, `${name.replace('/', '+')}@${version}`);
     const dir = join(target, 'package');
     if (!existsSync(join(target, '.complete'))) {
@@ -161,9 +163,8 @@ export function mergeFileLists(lists) {
  * @param {{ log?: (line: string) => void, whole?: boolean }} [options]
  */
 export function corpusFiles({ log = () => {}, whole = false } = {}) {
-  const { directories, hardeningOnly } = corpusSpec();
-  const linted = fetchCorpus(log).filter((p) => whole || !hardeningOnly.includes(p.name));
-  const packages = linted.map((p) => {
+  const { directories } = corpusSpec();
+  const packages = fetchCorpus(log, { hardeningOnly: whole }).map((p) => {
     const roots = (!whole && directories[p.name]?.map((dir) => join(p.dir, dir))) || [p.dir];
     return { ...p, ...mergeFileLists(roots.map((root) => listSourceFiles(root))) };
   });
