@@ -2,9 +2,10 @@
 // `npm run harden`: the full hardening run with the built plugin. Every rule in its widest scope
 // over the whole corpus (every file of every pinned package, and the examples), the corpus' NestJS
 // app in the form of its source (bench/lib/decorators.js) and the JS/TS under node_modules, and
-// with type information over the corpus' typed part (the bench's); prints the counts, and exits 1
-// on any crash, unparsable suggestion output or type error a suggestion adds, or when `recommended`
-// finds nothing in the NestJS app's source form (its handlers were not recognised).
+// with type information over the corpus' typed part (the bench's) and the source form; prints the
+// counts, and exits 1 on any crash, unparsable suggestion output or type error a suggestion adds,
+// or when `recommended` finds nothing in the NestJS app's source form (its handlers were not
+// recognised).
 // tests/hardening.test.ts runs the same check on a fixed subset in `npm test`.
 import { performance } from 'node:perf_hooks';
 import * as parser from '@typescript-eslint/parser';
@@ -19,9 +20,10 @@ const corpus = corpusFiles({ log, whole: true });
 const sourceForm = sourceFormFiles(corpus.packages);
 const nodeModules = allNodeModulesFiles();
 const { files, skipped } = mergeFileLists([corpus, sourceForm, nodeModules]);
-const typedFiles = typedCorpusFiles(corpus.packages);
+// The source form is a TypeScript project of its own: its suggestions are type-checked too.
+const typedFiles = [...typedCorpusFiles(corpus.packages), ...sourceForm.files];
 log(
-  `${corpus.files.length} corpus files (${typedFiles.length} of them also with type information), ${sourceForm.files.length} in the source form of tsc's output and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`,
+  `${corpus.files.length} corpus files and ${sourceForm.files.length} in the source form of tsc's output (${typedFiles.length} of them also with type information), and ${nodeModules.files.length} under node_modules; ${skipped.length} skipped as bundled or minified`,
 );
 
 const started = performance.now();

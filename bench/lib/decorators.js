@@ -237,9 +237,26 @@ export function writeSourceForm(packageDir, files, to) {
 }
 
 /**
+ * The TypeScript project of a source form, for the hardening run's type check of suggestions: Node's
+ * types come with the corpus' `types` (@types/express needs them), found in the node_modules above.
+ */
+const SOURCE_FORM_TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+  },
+};
+
+/**
  * The `sourceForm` folders of corpus packages (tsc's output of a NestJS app) written back in the form
- * of their TypeScript source, decorators and all (restoreDecorators), beside the unpacked package;
- * made anew each time.
+ * of their TypeScript source, decorators and all (restoreDecorators), beside the unpacked package,
+ * with a tsconfig.json that includes them; made anew each time.
  * @param {(import('./corpus.js').CorpusPackage & import('./corpus.js').FileList)[]} packages as corpusFiles() returns them
  * @returns {import('./corpus.js').FileList}
  */
@@ -251,7 +268,10 @@ export function sourceFormFiles(packages) {
     const to = join(dirname(p.dir), 'source-form');
     rmSync(to, { recursive: true, force: true });
     const output = join(p.dir, folder, '/');
-    return writeSourceForm(p.dir, p.files.filter((file) => file.startsWith(output) && file.endsWith('.js')), to);
+    const written = writeSourceForm(p.dir, p.files.filter((file) => file.startsWith(output) && file.endsWith('.js')), to);
+    const tsconfig = { ...SOURCE_FORM_TSCONFIG, include: [`${folder}/**/*`] };
+    writeFileSync(join(to, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+    return written;
   });
   return { files, skipped: [] };
 }
