@@ -127,6 +127,37 @@ export { UsersService };
 `);
   });
 
+  it("writes a field's and an accessor's decorators before them", () => {
+    const text = `${HELPERS}let Jobs = class Jobs {
+    logger;
+    get name() { return 'jobs'; }
+};
+__decorate([
+    Inject(Logger),
+    __metadata("design:type", Logger)
+], Jobs.prototype, "logger", void 0);
+__decorate([
+    Expose(),
+    __metadata("design:type", String),
+    __metadata("design:paramtypes", [])
+], Jobs.prototype, "name", null);
+Jobs = __decorate([
+    Injectable()
+], Jobs);
+export { Jobs };
+`;
+    expect(restoreDecorators(text)).toBe(`${HELPERS}@Injectable()
+class Jobs {
+    @Inject(Logger) logger;
+    @Expose() get name() { return 'jobs'; }
+};
+
+
+
+export { Jobs };
+`);
+  });
+
   it('leaves a static member and an exported class declaration where tsc would not put them', () => {
     const text = `${HELPERS}export class Jobs {
     static run() {}

@@ -16,7 +16,6 @@ import { corpusSpec } from './corpus.js';
 const BUILT_IN_TYPES = new Set(['Object', 'String', 'Number', 'Boolean', 'Array', 'Function', 'Promise', 'Symbol', 'BigInt']);
 
 /**
- * @typedef {import('@typescript-eslint/typescript-estree').TSESTree.Node} Node
  * @typedef {import('@typescript-eslint/typescript-estree').TSESTree.CallExpression} CallExpression
  * @typedef {import('@typescript-eslint/typescript-estree').TSESTree.ArrayExpression} ArrayExpression
  * @typedef {import('@typescript-eslint/typescript-estree').TSESTree.ClassDeclaration
@@ -25,7 +24,7 @@ const BUILT_IN_TYPES = new Set(['Object', 'String', 'Number', 'Boolean', 'Array'
  *   | import('@typescript-eslint/typescript-estree').TSESTree.TSEmptyBodyFunctionExpression} FunctionExpression
  * @typedef {import('@typescript-eslint/typescript-estree').TSESTree.Parameter} Parameter
  * @typedef {{ decorators: string[], parameterDecorators: Map<number, string[]>, parameterTypes: (string | undefined)[] }} Decorated
- * @typedef {{ own: Decorated, methods: Map<string, Decorated> }} DecoratedClass
+ * @typedef {{ own: Decorated, members: Map<string, Decorated> }} DecoratedClass
  * @typedef {[start: number, end: number, text: string]} Edit
  */
 
@@ -44,7 +43,7 @@ export function restoreDecorators(text) {
   const classes = new Map();
   const classNamed = (/** @type {string} */ name) => {
     let decorated = classes.get(name);
-    if (!decorated) classes.set(name, (decorated = { own: emptyDecorated(), methods: new Map() }));
+    if (!decorated) classes.set(name, (decorated = { own: emptyDecorated(), members: new Map() }));
     return decorated;
   };
 
@@ -69,9 +68,9 @@ export function restoreDecorators(text) {
     ) {
       const decorated = emptyDecorated();
       readDecorators(text, list, decorated);
-      classNamed(target.object.name).methods.set(key.value, decorated);
+      classNamed(target.object.name).members.set(key.value, decorated);
     } else {
-      continue; // a static member's or an accessor's: left as tsc wrote it
+      continue; // a static member's (`__decorate([...], C, "run", null)`): left as tsc wrote it
     }
     edits.push([statement.range[0], statement.range[1], '']);
   }
@@ -153,15 +152,17 @@ function readDecorators(text, list, into) {
 function restoreClass(classNode, decorated, head, edits) {
   edits.push([head[0], head[1], decorated.own.decorators.map((decorator) => `@${decorator}\n`).join('')]);
   for (const member of classNode.body.body) {
-    if (member.type !== 'MethodDefinition' || member.static || member.computed || member.key.type !== 'Identifier') continue;
-    if (member.kind === 'constructor') {
+    if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+    if (member.static || member.computed || member.key.type !== 'Identifier') continue;
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
       restoreParameters(member.value.params, decorated.own, parameterProperties(classNode, member.value, edits), edits);
       continue;
     }
-    const method = decorated.methods.get(member.key.name);
-    if (!method) continue;
-    edits.push([member.range[0], member.range[0], method.decorators.map((decorator) => `@${decorator} `).join('')]);
-    restoreParameters(member.value.params, method, new Set(), edits);
+    // A method's or accessor's decorators, or a field's (`@Inject(Logger) logger;`).
+    const own = decorated.members.get(member.key.name);
+    if (!own) continue;
+    edits.push([member.range[0], member.range[0], own.decorators.map((decorator) => `@${decorator} `).join('')]);
+    if (member.type === 'MethodDefinition') restoreParameters(member.value.params, own, new Set(), edits);
   }
 }
 
@@ -216,9 +217,9 @@ function restoreParameters(parameters, decorated, properties, edits) {
 }
 
 /**
- * The source form of a package's output: every `.js` file under `from` written as `.ts` under `to`
+ * The source form of a package's output: each of `files` written as `.ts` at its place under `to`
  * (decorated or not, so that imports between them resolve as in the source: `./users.service.js`
- * names `users.service.ts`), with the package.json that says how they load.
+ * names `users.service.ts`), with the package's package.json, which says how they load.
  * @param {string} packageDir
  * @param {readonly string[]} files the package's `.js` files
  * @param {string} to
