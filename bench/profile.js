@@ -5,6 +5,7 @@
 // profile is written to bench/.cache/profiles/ for Chrome DevTools (Performance > Load profile).
 //
 //   node bench/profile.js [--variant recommended-cross-module] [--sample 1] [--top 25]
+//   node bench/profile.js --variant nestjs/recommended-cross-module   (the NestJS app's source form)
 //
 // Times are CPU samples, without the garbage collector's (printed apart): they move far less from
 // run to run than wall times, so two builds' profiles can be compared where the paired run's noise
@@ -15,6 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, JAVASCRIPT_FILE, ROOT, SOURCE_GLOBS, sourceTypeOf } from './lib/corpus.js';
+import { sourceFormFiles } from './lib/decorators.js';
 import { ms } from './lib/numbers.js';
 import { ruleFindings } from './lib/rotation.js';
 import { SINGLE_RUN_ENV, VARIANTS, variantConfig } from './lib/variants.js';
@@ -48,7 +50,8 @@ const [{ ESLint }, tsParser, { default: plugin }, { default: n }] = await Promis
 ]);
 const context = { plugin, n, tsParser, root: ROOT, sourceGlobs: SOURCE_GLOBS };
 const every = Math.max(1, Math.round(1 / sample));
-const files = corpusFiles()
+// The nestjs group's variants lint the NestJS app's source form (bench/lib/decorators.js), the others the corpus.
+const files = (variant.group === 'nestjs' ? sourceFormFiles(corpusFiles({ whole: true }).packages) : corpusFiles())
   .files.filter((file) => variant.group !== 'espree' || JAVASCRIPT_FILE.test(file))
   .filter((_, index) => index % every === 0);
 /** One ESLint per source type, as `eslint .` builds one config per run. */

@@ -15,6 +15,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE, corpusFiles, fromRoot, JAVASCRIPT_FILE, ROOT, sourceTypeOf, typedCorpusFiles } from './lib/corpus.js';
+import { sourceFormFiles } from './lib/decorators.js';
 import { writeHandlerFile } from './lib/handler-file.js';
 import { median, ms, pct, sum } from './lib/numbers.js';
 import { GROUPS, SINGLE_RUN_ENV, VARIANTS } from './lib/variants.js';
@@ -215,6 +216,8 @@ const groupFiles = {
   untyped: corpus.files,
   espree: corpus.files.filter((file) => JAVASCRIPT_FILE.test(file)),
   typed: typedCorpusFiles(corpus.packages),
+  // Whole, whatever the sample: 124 files.
+  nestjs: sourceFormFiles(corpusFiles({ log, whole: true }).packages).files,
 };
 
 // --- every group of variants --------------------------------------------------------------------
@@ -244,6 +247,7 @@ const untyped = /** @type {ReturnType<typeof summarise>} */ (groups.untyped);
 const PAIRED = {
   untyped: ['parse-only', 'noop-rule', 'recommended', 'recommended-cross-module'],
   espree: ['espree/parse-only', 'espree/recommended', 'espree/n/no-sync'],
+  nestjs: ['nestjs/parse-only', 'nestjs/recommended', 'nestjs/recommended-cross-module'],
 };
 /** @type {Record<string, { ratio: number, ratios: number[], wallMs: number, findings: number }>} */
 const paired = {};
@@ -319,6 +323,7 @@ if (args.only !== undefined) {
 const recommended = untyped.recommended;
 const crossModule = untyped['recommended-cross-module'];
 const espree = groups.espree ?? {};
+const nestjs = groups.nestjs ?? {};
 const first = /** @type {(typeof linearity)[number]} */ (linearity[0]);
 const last = /** @type {(typeof linearity)[number]} */ (linearity.at(-1));
 const growth = last.msPerFile / first.msPerFile;
@@ -389,6 +394,11 @@ const targets = [
   ...['espree/n/no-sync', 'espree/recommended'].map((variant) => ({
     target: `for comparison, on espree: ${variant.slice('espree/'.length)} over parse-only (paired run; no target)`,
     value: `${pairedValue(variant)}; separate processes ${pct(wallVs(espree[variant], 'espree/parse-only') ?? NaN)}, rule time ${((espree[variant]?.ruleShare ?? NaN) * 100).toFixed(1)}%`,
+    verdict: 'INFO',
+  })),
+  ...['nestjs/recommended', 'nestjs/recommended-cross-module'].map((variant) => ({
+    target: `beside the corpus, the NestJS app's source form: ${variant.slice('nestjs/'.length)}${variant.endsWith('cross-module') ? '' : ' (same-file)'} over parse-only (paired run; no target)`,
+    value: `${pairedValue(variant)}; separate processes ${pct(wallVs(nestjs[variant], 'nestjs/parse-only') ?? NaN)}, rule time ${((nestjs[variant]?.ruleShare ?? NaN) * 100).toFixed(1)}%`,
     verdict: 'INFO',
   })),
 ];

@@ -11,7 +11,7 @@
  *   plugin: { configs: { recommended: Config, all: Config } & Record<string, Config | undefined> },
  *   n: import('eslint').ESLint.Plugin,
  * }} Plugins
- * @typedef {'untyped' | 'espree' | 'typed'} Group
+ * @typedef {'untyped' | 'espree' | 'typed' | 'nestjs'} Group
  * @typedef {{
  *   group: Group,
  *   description: string,
@@ -27,6 +27,8 @@ export const GROUPS = {
   // information, so it is compared on ESLint's default parser, on the JavaScript files.
   espree: "ESLint's default parser (espree), the JavaScript files of the corpus",
   typed: '@typescript-eslint/parser with parserOptions.projectService, the typed part of the corpus',
+  // Beside the corpus, not in it: no target is checked on it (bench/README.md, Corpus).
+  nestjs: "@typescript-eslint/parser without type information, the NestJS app's source form (bench/lib/decorators.js), beside the corpus",
 };
 
 /**
@@ -95,6 +97,22 @@ export const VARIANTS = {
     description: "eslint-plugin-n's `n/no-sync`, alone",
     configs: ({ n }) => [{ plugins: { n }, rules: { 'n/no-sync': 'error' } }],
   },
+  'nestjs/parse-only': {
+    group: 'nestjs',
+    description: 'ESLint with @typescript-eslint/parser and no rules',
+    baseline: true,
+    configs: () => [],
+  },
+  'nestjs/recommended': {
+    group: 'nestjs',
+    description: "the plugin's `recommended` config with `settings['event-loop'].followCalls: 'same-file'`",
+    configs: ({ plugin }) => [plugin.configs.recommended, { settings: SAME_FILE }],
+  },
+  'nestjs/recommended-cross-module': {
+    group: 'nestjs',
+    description: "the plugin's `recommended` config as shipped, following calls into local modules",
+    configs: ({ plugin }) => [plugin.configs.recommended],
+  },
   'typed/parse-only': {
     group: 'typed',
     description: 'parse-only, with type information',
@@ -123,6 +141,7 @@ export function variantConfig(name, sourceType, { tsParser, root, sourceGlobs, .
   const parsers = {
     untyped: { parser: tsParser },
     espree: {},
+    nestjs: { parser: tsParser },
     typed: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: root } },
   };
   return [
