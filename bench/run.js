@@ -216,8 +216,8 @@ const groupFiles = {
   untyped: corpus.files,
   espree: corpus.files.filter((file) => JAVASCRIPT_FILE.test(file)),
   typed: typedCorpusFiles(corpus.packages),
-  // Whole, whatever the sample: 124 files.
-  nestjs: sourceFormFiles(corpusFiles({ log, whole: true }).packages).files,
+  // Whole, whatever the sample (124 files); fetched and written only for a run that measures it.
+  nestjs: runs('nestjs') || runs('paired') ? sourceFormFiles(corpusFiles({ log, whole: true }).packages).files : [],
 };
 
 // --- every group of variants --------------------------------------------------------------------
