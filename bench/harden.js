@@ -17,7 +17,7 @@ import { harden, recommendedFindings, SLOW_FILE_MS } from './lib/hardening.js';
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 
 const corpus = corpusFiles({ log, whole: true });
-const sourceForm = sourceFormFiles(corpus.packages);
+const sourceForm = sourceFormFiles(log);
 const nodeModules = allNodeModulesFiles();
 const { files, skipped } = mergeFileLists([corpus, sourceForm, nodeModules]);
 // The source form is a TypeScript project of its own: its suggestions are type-checked too.

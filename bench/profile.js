@@ -51,7 +51,7 @@ const [{ ESLint }, tsParser, { default: plugin }, { default: n }] = await Promis
 const context = { plugin, n, tsParser, root: ROOT, sourceGlobs: SOURCE_GLOBS };
 const every = Math.max(1, Math.round(1 / sample));
 // The nestjs group's variants lint the NestJS app's source form (bench/lib/decorators.js), the others the corpus.
-const files = (variant.group === 'nestjs' ? sourceFormFiles(corpusFiles({ whole: true }).packages) : corpusFiles())
+const files = (variant.group === 'nestjs' ? sourceFormFiles() : corpusFiles())
   .files.filter((file) => variant.group !== 'espree' || JAVASCRIPT_FILE.test(file))
   .filter((_, index) => index % every === 0);
 /** One ESLint per source type, as `eslint .` builds one config per run. */

@@ -217,7 +217,7 @@ const groupFiles = {
   espree: corpus.files.filter((file) => JAVASCRIPT_FILE.test(file)),
   typed: typedCorpusFiles(corpus.packages),
   // Whole, whatever the sample (124 files); fetched and written only for a run that measures it.
-  nestjs: runs('nestjs') || runs('paired') ? sourceFormFiles(corpusFiles({ log, whole: true }).packages).files : [],
+  nestjs: runs('nestjs') || runs('paired') ? sourceFormFiles(log).files : [],
 };
 
 // --- every group of variants --------------------------------------------------------------------

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
-import { corpusSpec } from './corpus.js';
+import { corpusSpec, fetchCorpus, listSourceFiles } from './corpus.js';
 
 /** What `design:paramtypes` records for a parameter without a class type: no type is written for these. */
 const BUILT_IN_TYPES = new Set(['Object', 'String', 'Number', 'Boolean', 'Array', 'Function', 'Promise', 'Symbol', 'BigInt']);
@@ -257,19 +257,19 @@ const SOURCE_FORM_TSCONFIG = {
 /**
  * The `sourceForm` folders of corpus packages (tsc's output of a NestJS app) written back in the form
  * of their TypeScript source, decorators and all (restoreDecorators), beside the unpacked package,
- * with a tsconfig.json that includes them; made anew each time.
- * @param {(import('./corpus.js').CorpusPackage & import('./corpus.js').FileList)[]} packages as corpusFiles() returns them
+ * with a tsconfig.json that includes them; made anew each time. Only those folders are listed.
+ * @param {(line: string) => void} [log]
  * @returns {import('./corpus.js').FileList}
  */
-export function sourceFormFiles(packages) {
+export function sourceFormFiles(log = () => {}) {
   const { sourceForm } = corpusSpec();
-  const files = packages.flatMap((p) => {
+  const files = fetchCorpus(log).flatMap((p) => {
     const folder = sourceForm[p.name];
     if (folder === undefined) return [];
     const to = join(dirname(p.dir), 'source-form');
     rmSync(to, { recursive: true, force: true });
-    const output = join(p.dir, folder, '/');
-    const written = writeSourceForm(p.dir, p.files.filter((file) => file.startsWith(output) && file.endsWith('.js')), to);
+    const output = listSourceFiles(join(p.dir, folder)).files.filter((file) => file.endsWith('.js'));
+    const written = writeSourceForm(p.dir, output, to);
     const tsconfig = { ...SOURCE_FORM_TSCONFIG, include: [`${folder}/**/*`] };
     writeFileSync(join(to, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
     return written;
