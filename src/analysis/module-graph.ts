@@ -199,11 +199,26 @@ function resolveFrom(fromFile: string, directory: string, specifier: string): st
   const cached = inDirectory.get(specifier);
   if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
   const resolution = isPathSpecifier(specifier)
-    ? pathResolution(fromFile, resolve(directory, specifier), now)
+    ? pathResolution(fromFile, resolvedPath(directory, specifier), now)
     : { file: aliasedFile(fromFile, directory, specifier), at: now };
   inDirectory.set(specifier, resolution);
   return resolution.file;
 }
+
+/**
+ * The path a path specifier names from a directory, kept: a linted file asks for its imports'
+ * paths before any resolution (knownSummary) and again to resolve them, and `path.resolve` makes
+ * a new string each time.
+ */
+function resolvedPath(directory: string, specifier: string): string {
+  let inDirectory = resolvedPathStrings.get(directory);
+  if (!inDirectory) resolvedPathStrings.set(directory, (inDirectory = new Map()));
+  let path = inDirectory.get(specifier);
+  if (path === undefined) inDirectory.set(specifier, (path = resolve(directory, specifier)));
+  return path;
+}
+
+const resolvedPathStrings = new Map<string, Map<string, string>>();
 
 interface Resolution {
   readonly file: string | undefined;
@@ -555,7 +570,7 @@ function fileOfKey(key: string): string {
 function knownSummary(file: string, directory: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
   const resolvedBefore =
     resolutions.get(directory)?.has(specifier) ||
-    (isPathSpecifier(specifier) && resolvedPathsOf(file).has(resolve(directory, specifier)));
+    (isPathSpecifier(specifier) && resolvedPathsOf(file).has(resolvedPath(directory, specifier)));
   if (!resolvedBefore) return undefined;
   const target = resolveFrom(file, directory, specifier);
   return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
@@ -1270,14 +1285,22 @@ const TRACED_DEPTH = 2;
 function loadReaches(source: ModuleSource, specifier: string, reportable: ReportableCalls): boolean {
   // Each use with its depth: how many members below the module its value is (`import { a }` and
   // `require('./x').a` are 1 deep), so that a registration deeper than summaries go is passed over.
-  const pending: [TSESTree.Node, number][] = [];
+  // Two stacks, not a pair per use: every linted file that imports a local module climbs here.
+  const pendingNodes: TSESTree.Node[] = [];
+  const pendingDepths: number[] = [];
+  const push = (node: TSESTree.Node, depth: number): void => {
+    pendingNodes.push(node);
+    pendingDepths.push(depth);
+  };
   // Uses in type positions (`Promise<Report>`, `cache: Cache`), as typescript-eslint's scope
   // analysis marks them: a type carries no value, so one inside checked code is not reason enough
   // to follow the import; the climb below still follows a parameter, field or variable it types.
   const typeNames = new Set<TSESTree.Node>();
   const readsOf = (variable: TSESLint.Scope.Variable | null | undefined, depth: number): void => {
-    for (const reference of variable?.references ?? []) {
-      pending.push([reference.identifier, depth]);
+    const references = variable?.references ?? [];
+    for (let index = 0; index < references.length; index++) {
+      const reference = references[index]!;
+      push(reference.identifier, depth);
       if (isTypeOnly(reference)) typeNames.add(reference.identifier);
     }
   };
@@ -1297,9 +1320,9 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
       for (const variable of source.scopeManager?.getDeclaredVariables(statement) ?? []) readsOf(variable, 0);
     }
   }
-  for (const { call, name } of moduleLoads(source).calls) if (name === specifier) pending.push([call, 0]);
+  for (const { call, name } of moduleLoads(source).calls) if (name === specifier) push(call, 0);
   const callersOfFunction = (fn: TSESTree.Node | undefined, depth: number): void => {
-    if (isFunctionNode(fn)) for (const call of callersOf(source, fn)) pending.push([call, depth]);
+    if (isFunctionNode(fn)) for (const call of callersOf(source, fn)) push(call, depth);
   };
   /**
    * A value kept in a class field (`this.store`, however it got there) is read all over the class:
@@ -1309,7 +1332,7 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
    */
   const viaField = (holder: TSESTree.Node, depth: number): boolean => {
     if (reportable.any()) return true;
-    for (const read of readsOfField(holder) ?? []) pending.push([read, depth]);
+    for (const read of readsOfField(holder) ?? []) push(read, depth);
     return false;
   };
   /** A value passed by name that this file registers as a handler, at a depth the summaries describe. */
@@ -1317,8 +1340,9 @@ function loadReaches(source: ModuleSource, specifier: string, reportable: Report
     depth <= TRACED_DEPTH && isFunctionReference(node) && reportable.registered(node);
   // The shallowest depth each use was climbed from: a deeper one cannot find more.
   const seen = new Map<TSESTree.Node, number>();
-  while (pending.length > 0) {
-    const [start, startDepth] = pending.pop()!;
+  while (pendingNodes.length > 0) {
+    const start = pendingNodes.pop()!;
+    const startDepth = pendingDepths.pop()!;
     if ((seen.get(start) ?? Infinity) <= startDepth) continue;
     seen.set(start, startDepth);
     let depth = startDepth;
