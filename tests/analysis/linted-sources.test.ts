@@ -11,18 +11,11 @@ import { Linter } from 'eslint';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { config, eventLoopPlugin, FILES } from '../linter-config.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
+import { parsed } from './parsed-modules.js';
 
-const parsed = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/analysis/module-source.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/analysis/module-source.js')>();
-  return {
-    ...actual,
-    parseModule: (...args: Parameters<typeof actual.parseModule>) => {
-      parsed.push(args[1]);
-      return actual.parseModule(...args);
-    },
-  };
-});
+vi.mock('../../src/analysis/module-source.js', async (importOriginal) =>
+  (await import('./parsed-modules.js')).recordingModuleSource(importOriginal),
+);
 
 const HELPER = ts`
   import { readFileSync } from 'node:fs';
