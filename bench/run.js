@@ -345,6 +345,16 @@ const pairedValue = (/** @type {string} */ variant, /** @type {number | undefine
   const spread = ratios.length > 1 ? ` (rounds ${pct(Math.min(...ratios))} to ${pct(Math.max(...ratios))})` : '';
   return `${pct(ratio, digits)}${spread}`;
 };
+/**
+ * A row without a target (a comparison, or the NestJS group): the paired ratio over its group's
+ * parse-only, then the separate processes' ratio and the rule-time share.
+ * @param {Record<string, typeof recommended>} results the variant's group
+ * @param {string} variant `espree/n/no-sync`, `nestjs/recommended`, ...
+ */
+const comparisonValue = (results, variant) => {
+  const baseline = `${variant.slice(0, variant.indexOf('/'))}/parse-only`;
+  return `${pairedValue(variant)}; separate processes ${pct(wallVs(results[variant], baseline) ?? NaN)}, rule time ${((results[variant]?.ruleShare ?? NaN) * 100).toFixed(1)}%`;
+};
 const targets = [
   {
     target: `recommended adds at most ${TARGETS.recommendedAdds * 100}% to parse-only wall time (untyped, no cross-module analysis; paired run)`,
@@ -393,12 +403,12 @@ const targets = [
   },
   ...['espree/n/no-sync', 'espree/recommended'].map((variant) => ({
     target: `for comparison, on espree: ${variant.slice('espree/'.length)} over parse-only (paired run; no target)`,
-    value: `${pairedValue(variant)}; separate processes ${pct(wallVs(espree[variant], 'espree/parse-only') ?? NaN)}, rule time ${((espree[variant]?.ruleShare ?? NaN) * 100).toFixed(1)}%`,
+    value: comparisonValue(espree, variant),
     verdict: 'INFO',
   })),
   ...['nestjs/recommended', 'nestjs/recommended-cross-module'].map((variant) => ({
     target: `beside the corpus, the NestJS app's source form: ${variant.slice('nestjs/'.length)}${variant.endsWith('cross-module') ? '' : ' (same-file)'} over parse-only (paired run; no target)`,
-    value: `${pairedValue(variant)}; separate processes ${pct(wallVs(nestjs[variant], 'nestjs/parse-only') ?? NaN)}, rule time ${((nestjs[variant]?.ruleShare ?? NaN) * 100).toFixed(1)}%`,
+    value: comparisonValue(nestjs, variant),
     verdict: 'INFO',
   })),
 ];
