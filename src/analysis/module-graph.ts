@@ -201,7 +201,7 @@ function resolveFrom(fromFile: string, directory: string, specifier: string): st
   const resolution = isPathSpecifier(specifier)
     ? pathResolution(fromFile, resolvedPath(directory, specifier), now)
     : { file: aliasedFile(fromFile, directory, specifier), at: now };
-  inDirectory.set(specifier, resolution);
+  inDirectory.set(ownString(specifier), resolution);
   return resolution.file;
 }
 
@@ -214,11 +214,20 @@ function resolvedPath(directory: string, specifier: string): string {
   let inDirectory = resolvedPathStrings.get(directory);
   if (!inDirectory) resolvedPathStrings.set(directory, (inDirectory = new Map()));
   let path = inDirectory.get(specifier);
-  if (path === undefined) inDirectory.set(specifier, (path = resolve(directory, specifier)));
+  if (path === undefined) inDirectory.set(ownString(specifier), (path = resolve(directory, specifier)));
   return path;
 }
 
 const resolvedPathStrings = new Map<string, Map<string, string>>();
+
+/**
+ * A copy of a string that does not hold on to the text it was cut from. V8 cuts a substring of 13
+ * characters or more as a view into its parent (a regular expression's match, a parser's literal),
+ * so a specifier kept as a key for the whole run would keep its module's whole text alive.
+ */
+function ownString(text: string): string {
+  return (' ' + text).slice(1);
+}
 
 interface Resolution {
   readonly file: string | undefined;
@@ -302,7 +311,7 @@ function memoised(match: (specifier: string) => string[]): (specifier: string) =
   const answers = new Map<string, string[]>();
   return (specifier) => {
     let answer = answers.get(specifier);
-    if (!answer) answers.set(specifier, (answer = match(specifier)));
+    if (!answer) answers.set(ownString(specifier), (answer = match(specifier)));
     return answer;
   };
 }
