@@ -654,7 +654,41 @@ function computeSummary(
   if (!source) return { summary: EMPTY, dependencies: [], stat };
   const analysis = analyseModuleSites(source, file, options, true);
   if (provisional.has(key)) passSources.set(key, source);
-  return { summary: exportsOf(source, analysis), dependencies: analysis.dependencies, stat };
+  return { summary: detached(exportsOf(source, analysis)), dependencies: analysis.dependencies, stat };
+}
+
+/**
+ * The summary with its own copy of every name it took from the module's tree: its exports, their
+ * members, and the helpers of each chain (`loadRecordsFile()`). ESLint's parsers cut names out of
+ * the text (typescript-estree's and espree's identifiers; oxc's come out of JSON, copied), so a
+ * summary made from ESLint's tree of a file (lintedSource) kept that file's text alive for as long
+ * as it was cached: in an editor, one text for each module opened and then imported.
+ */
+function detached(summary: ModuleSummary): ModuleSummary {
+  if (summary.exports.size === 0) return summary;
+  const copies = new Map<Reach, Reach>();
+  const reach = (original: Reach): Reach => {
+    let copy = copies.get(original);
+    if (!copy) copies.set(original, (copy = { ...original, helpers: original.helpers.map(ownString) }));
+    return copy;
+  };
+  const family = (reaches: FamilyReach): FamilyReach => new Map([...reaches].map(([name, value]) => [name, reach(value)]));
+  const members = (byName: MemberReach): MemberReach => new Map([...byName].map(([name, value]) => [ownString(name), family(value)]));
+  const db = (value: DbValue): DbValue => ({
+    ...value,
+    moduleName: ownString(value.moduleName),
+    ...(value.type !== undefined && { type: ownString(value.type) }),
+  });
+  const exports = new Map<string, ExportReach>();
+  for (const [name, value] of summary.exports) {
+    exports.set(ownString(name), {
+      ...(value.call && { call: family(value.call) }),
+      ...(value.members && { members: members(value.members) }),
+      ...(value.instanceMembers && { instanceMembers: members(value.instanceMembers) }),
+      ...(value.db && { db: db(value.db) }),
+    });
+  }
+  return { esm: summary.esm, exports };
 }
 
 /**
