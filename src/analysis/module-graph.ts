@@ -222,8 +222,8 @@ const resolvedPathStrings = new Map<string, Map<string, string>>();
 
 /**
  * A copy of a string that does not hold on to the text it was cut from. V8 cuts a substring of 13
- * characters or more as a view into its parent (a regular expression's match, a parser's literal),
- * so a specifier kept as a key for the whole run would keep its module's whole text alive.
+ * characters or more as a view into its parent (a regular expression's match, a parser's name or
+ * literal), so a specifier or a name kept for the whole run would keep its module's whole text alive.
  */
 function ownString(text: string): string {
   return (' ' + text).slice(1);
@@ -672,7 +672,7 @@ function detached(summary: ModuleSummary): ModuleSummary {
     if (!copy) copies.set(original, (copy = { ...original, helpers: original.helpers.map(ownString) }));
     return copy;
   };
-  const family = (reaches: FamilyReach): FamilyReach => new Map([...reaches].map(([name, value]) => [name, reach(value)]));
+  const family = (reaches: FamilyReach): FamilyReach => new Map([...reaches].map(([kind, value]) => [kind, reach(value)]));
   const members = (byName: MemberReach): MemberReach => new Map([...byName].map(([name, value]) => [ownString(name), family(value)]));
   const db = (value: DbValue): DbValue => ({
     ...value,
