@@ -68,14 +68,22 @@ function writeReadProject(project: string): string {
       `import { readFileSync } from 'node:fs';\n\nexport function readRecords() {\n  return JSON.parse(${read});\n}\n`,
     );
   }
+  return recordsRouter(Array.from({ length: HELPERS }, (_, index) => ({ name: `load${index}`, from: `../lib/helper-${index}.js` })));
+}
+
+/**
+ * An Express router whose one handler writes what each imported function returns: the handler
+ * starts on line `functions.length + 5`, and calls the first function on the line after.
+ */
+function recordsRouter(functions: readonly { name: string; from: string }[]): string {
   return [
     "import express from 'express';",
-    ...Array.from({ length: HELPERS }, (_, index) => `import { load${index} } from '../lib/helper-${index}.js';`),
+    ...functions.map(({ name, from }) => `import { ${name} } from '${from}';`),
     '',
     'export const router = express.Router();',
     '',
     "router.get('/records', (req, res) => {",
-    ...Array.from({ length: HELPERS }, (_, index) => `  res.write(load${index}());`),
+    ...functions.map(({ name }) => `  res.write(${name}());`),
     '  res.end();',
     '});',
     '',
@@ -134,18 +142,9 @@ describe('keeps no text of the modules it followed once the lint is done', () =>
       }
       messages = lint(
         'routes/records.ts',
-        [
-          "import express from 'express';",
-          ...Array.from({ length: stores }, (_, index) => `import { readRecordsFromDisk${index} } from '../lib/records-store-${index}.js';`),
-          '',
-          'export const router = express.Router();',
-          '',
-          "router.get('/records', (req, res) => {",
-          ...Array.from({ length: stores }, (_, index) => `  res.write(readRecordsFromDisk${index}());`),
-          '  res.end();',
-          '});',
-          '',
-        ].join('\n'),
+        recordsRouter(
+          Array.from({ length: stores }, (_, index) => ({ name: `readRecordsFromDisk${index}`, from: `../lib/records-store-${index}.js` })),
+        ),
       );
       // Files linted after them push the stores' trees out of those the module graph keeps.
       for (let index = 0; index < 16; index++) lint(`lib/constant-${index}.ts`, `export const answer${index} = ${index};\n`);
