@@ -5,6 +5,7 @@ import { visitorKeys as TYPESCRIPT_KEYS } from '@typescript-eslint/visitor-keys'
 import { analyze } from 'eslint-scope';
 import { getKeys, KEYS } from 'eslint-visitor-keys';
 import { parse as parseEspree } from 'espree';
+import { pushChildNodes } from '../util/ast.js';
 
 /**
  * What the analysis needs of a module: its tree (with `parent` links), its scopes, and the scope
@@ -240,30 +241,17 @@ function parseWithTypeScriptEstree(text: string, options: Record<string, unknown
   }) as TSESTree.Program;
 }
 
-/** ESLint sets `parent` while it traverses; a module parsed here gets the same links up front. */
+/**
+ * ESLint sets `parent` while it traverses; a module parsed here gets the same links up front, by the
+ * walk the analysis itself takes (pushChildNodes): each node's children are the ones it just pushed.
+ */
 function linkParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    // Indexed loops: a helper's tree is walked once, mostly before V8 optimises this walk, and
-    // the iterators (and an array around each single child) were 11 of the 156 MB the plugin
-    // allocated on the bench's corpus.
-    const keys = visitorKeys[node.type] ?? [];
-    for (let k = 0; k < keys.length; k++) {
-      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-      if (!Array.isArray(value)) {
-        linkChild(node, value, stack);
-        continue;
-      }
-      for (let i = 0; i < value.length; i++) linkChild(node, value[i], stack);
-    }
-  }
-}
-
-function linkChild(parent: TSESTree.Node, child: unknown, stack: TSESTree.Node[]): void {
-  if (child && typeof (child as TSESTree.Node).type === 'string') {
-    (child as { parent: TSESTree.Node }).parent = parent;
-    stack.push(child as TSESTree.Node);
+    const firstChild = stack.length;
+    pushChildNodes(node, stack, visitorKeys);
+    for (let i = firstChild; i < stack.length; i++) (stack[i] as { parent: TSESTree.Node }).parent = node;
   }
 }
 
