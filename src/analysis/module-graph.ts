@@ -787,10 +787,28 @@ function mayExportUndeclared(text: string): boolean {
     for (const specifier of list!.split(',')) {
       const [local] = specifier.trim().split(/\s+as\s+/);
       if (!local || /^type\s/.test(local)) continue;
-      if (!new RegExp(`\\b(?:class|function\\s*\\*?)\\s+${escapeRegExp(local)}(?![\\w$])`).test(text)) return true;
+      if (!declaresClassOrFunction(text, local)) return true;
     }
   }
   return false;
+}
+
+/** Whether the text declares `name` as a class or a function, outside anything that may be a comment. */
+function declaresClassOrFunction(text: string, name: string): boolean {
+  const declaration = new RegExp(`\\b(?:class|function\\s*\\*?)\\s+${escapeRegExp(name)}(?![\\w$])`, 'g');
+  for (const { index } of text.matchAll(declaration)) if (!mayBeInComment(text, index)) return true;
+  return false;
+}
+
+/**
+ * Whether the text at `index` may be in a comment (`// class Records was split`): a `//` before it
+ * on its line, or a `/*` not closed before it. A string can hold either (a URL, a glob), so the
+ * answer may be yes outside a comment. The module is then parsed, which costs time only; a comment
+ * taken for a declaration would leave a module that passes on what blocks unparsed.
+ */
+function mayBeInComment(text: string, index: number): boolean {
+  if (text.lastIndexOf('//', index) > text.lastIndexOf('\n', index)) return true;
+  return text.lastIndexOf('/*', index) > text.lastIndexOf('*/', index);
 }
 
 /** The file's text, unless it cannot be read or is binary. */

@@ -145,6 +145,18 @@ describe('a module that passes on what blocks without naming it is parsed', () =
       'new Records()',
     ],
     ['a default export of it', "import { Store } from './store.js';\nexport default Store;\n", 'default as Records', 'new Records()'],
+    [
+      'an export list naming a value that a line comment calls a class',
+      "import { Store } from './store.js';\n// class Records was split into Store\nconst Records = Store;\nexport { Records };\n",
+      'Records',
+      'new Records()',
+    ],
+    [
+      'an export list naming a value that a block comment calls a class',
+      "import { Store } from './store.js';\n/**\n * The old class Records, now Store.\n */\nconst Records = Store;\nexport { Records };\n",
+      'Records',
+      'new Records()',
+    ],
   ])('%s', (_, index, imported, make) => {
     const imports = `import { ${imported} } from './lib/index.js';`;
     const result = lint({ 'lib/store.ts': STORE, 'lib/index.ts': index, 'routes.ts': routes(imports, make) }, 'routes.ts');
@@ -164,6 +176,8 @@ describe('a module that passes on what blocks without naming it is parsed', () =
   it.each([
     ['export class Cache {', '}'],
     ['let Cache = class Cache {', '};\nexport { Cache };'],
+    // A comment closed before it does not hide the declaration.
+    ['/* cached sizes */ let Cache = class Cache {', '};\nexport { Cache };'],
   ])('a module that names the class only to type what it declares is not: `%s`', (opening, closing) => {
     const index = ts`
       import { Store } from './store.js';
