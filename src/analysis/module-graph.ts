@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
-import { isPathSpecifier, type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
+import { type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
 import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, lastName, propertyName, pushChildNodes, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { escapeRegExp, wholeWordSearch } from '../util/regexp.js';
 import { isSingleRun } from '../util/single-run.js';
+import { ownString } from '../util/strings.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
+import { mayNameProjectModule, resolveFrom, wasResolved } from './module-resolution.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
@@ -57,18 +58,6 @@ const MAX_FILE_BYTES = 1024 * 1024;
  * blocking. Far beyond any helper chain worth reporting (maxDepth), and well within the stack.
  */
 const MAX_IMPORT_NESTING = 200;
-const TYPESCRIPT = ['.ts', '.tsx', '.mts', '.cts'];
-const JAVASCRIPT = ['.js', '.jsx', '.mjs', '.cjs'];
-const EXTENSIONS = [...TYPESCRIPT, ...JAVASCRIPT];
-/** The order extensions are tried in, for an importer written in JavaScript or in TypeScript. */
-const JAVASCRIPT_FIRST = [...JAVASCRIPT, ...TYPESCRIPT];
-const TYPESCRIPT_FIRST = EXTENSIONS;
-const JS_TO_TS: Record<string, readonly string[]> = {
-  '.js': ['.ts', '.tsx'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts'],
-  '.cjs': ['.cts'],
-};
 
 export interface GraphOptions {
   readonly parser: Parser;
@@ -167,14 +156,13 @@ function summaryCache(options: GraphOptions): Map<string, CacheEntry> {
 
 /**
  * In a single run (ESLint's command line: src/util/single-run.ts) files do not change until it
- * ends, so nothing below expires. Elsewhere (an editor's ESLint server) the disk is looked at again
- * after these lifetimes. A run of the bench's corpus checked its summaries' modules 3,100 times
- * with them, and 8,200 times when its files were spread over the four times as long a paired run.
+ * ends, so summaries (and resolutions, module-resolution.ts) never expire. Elsewhere (an editor's
+ * ESLint server) the disk is looked at again after their lifetimes. A run of the bench's corpus
+ * checked its summaries' modules 3,100 times with them, and 8,200 times when its files were spread
+ * over the four times as long a paired run.
  */
 const singleRun = isSingleRun();
 debug('single run: %s', singleRun);
-/** Resolutions are reused for a few seconds: an editor sees new files soon. */
-const RESOLUTION_TTL_MS = singleRun ? Infinity : 5000;
 /**
  * A cached summary is checked against the disk (its file and, transitively, every module it
  * imports) at most once a second. Checking on every lint made a long run stat the project's whole
@@ -182,244 +170,6 @@ const RESOLUTION_TTL_MS = singleRun ? Infinity : 5000;
  * helper and the next lint of a file that imports it.
  */
 const FRESHNESS_MS = singleRun ? Infinity : 1000;
-/**
- * Resolutions by the importer's directory, then specifier: a module's specifiers share its
- * directory string, so no key is built per specifier (that cost more than the lookup).
- */
-const resolutions = new Map<string, Map<string, Resolution>>();
-
-/**
- * The module a specifier names, for relative specifiers and tsconfig `paths` aliases; `directory`
- * is the importer's, which every caller has at hand.
- */
-function resolveFrom(fromFile: string, directory: string, specifier: string): string | undefined {
-  let inDirectory = resolutions.get(directory);
-  if (!inDirectory) resolutions.set(directory, (inDirectory = new Map()));
-  const now = Date.now();
-  const cached = inDirectory.get(specifier);
-  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
-  const resolution = isPathSpecifier(specifier)
-    ? pathResolution(fromFile, resolvedPath(directory, specifier), now)
-    : { file: aliasedFile(fromFile, directory, specifier), at: now };
-  inDirectory.set(ownString(specifier), resolution);
-  return resolution.file;
-}
-
-/**
- * The path a path specifier names from a directory, kept: a linted file asks for its imports'
- * paths before any resolution (knownSummary) and again to resolve them, and `path.resolve` makes
- * a new string each time.
- */
-function resolvedPath(directory: string, specifier: string): string {
-  let inDirectory = resolvedPathStrings.get(directory);
-  if (!inDirectory) resolvedPathStrings.set(directory, (inDirectory = new Map()));
-  let path = inDirectory.get(specifier);
-  if (path === undefined) inDirectory.set(ownString(specifier), (path = resolve(directory, specifier)));
-  return path;
-}
-
-const resolvedPathStrings = new Map<string, Map<string, string>>();
-
-/**
- * A copy of a string that does not hold on to the text it was cut from. V8 cuts a substring of 13
- * characters or more as a view into its parent (a regular expression's match, a parser's name or
- * literal), so a specifier or a name kept for the whole run would keep its module's whole text alive.
- */
-function ownString(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-interface Resolution {
-  readonly file: string | undefined;
-  /** When it was found (Date.now()). */
-  readonly at: number;
-}
-
-/**
- * Resolutions of path specifiers by the path they name, for each order existingFile tries
- * extensions in (the importer's language): `../lib/store.js` from `routes/` and `./store.js` from
- * `lib/` are one question. On the bench's corpus that halves the look-ups of files (2,789 →
- * 1,434), and a linted file knows more of its imports for modules other files' imports led to, so
- * it climbs along fewer imports' uses (loadReaches: 3,021 → 2,574).
- */
-const resolvedPaths = new Map<readonly string[], Map<string, Resolution>>([
-  [JAVASCRIPT_FIRST, new Map()],
-  [TYPESCRIPT_FIRST, new Map()],
-]);
-
-function resolvedPathsOf(fromFile: string): Map<string, Resolution> {
-  return resolvedPaths.get(extensionOrder(fromFile))!;
-}
-
-/** A JavaScript importer most likely means a JavaScript file (and Node would load that one first). */
-function extensionOrder(fromFile: string): readonly string[] {
-  return JAVASCRIPT.includes(extname(fromFile)) ? JAVASCRIPT_FIRST : TYPESCRIPT_FIRST;
-}
-
-/** The module at `path` (a path specifier resolved against its importer's directory), found or reused. */
-function pathResolution(fromFile: string, path: string, now: number): Resolution {
-  const resolved = resolvedPathsOf(fromFile);
-  let resolution = resolved.get(path);
-  if (!resolution || now - resolution.at >= RESOLUTION_TTL_MS) resolved.set(path, (resolution = { file: existingFile(path, fromFile), at: now }));
-  return resolution;
-}
-
-/**
- * The module a package name names where the importer's tsconfig `paths` map it to the project's
- * files; none for a package (`express`, `fs`) that no alias maps.
- */
-function aliasedFile(fromFile: string, directory: string, specifier: string): string | undefined {
-  for (const base of pathsMatcher(directory)?.(specifier) ?? []) {
-    const found = existingFile(base, fromFile);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Whether the specifier may name a module of the project: a path, or a package name a `paths` alias maps. */
-function mayNameProjectModule(directory: string, specifier: string): boolean {
-  return isPathSpecifier(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
-}
-
-/** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
-const matchers = new Map<string, ((specifier: string) => string[]) | null>();
-const nearestTsconfigs = new Map<string, string | null>();
-
-function pathsMatcher(directory: string): ((specifier: string) => string[]) | null {
-  const configFile = nearestTsconfig(directory);
-  if (!configFile) return null;
-  let matcher = matchers.get(configFile);
-  if (matcher === undefined) {
-    try {
-      const tsconfig = getTsconfig(dirname(configFile));
-      const match = tsconfig ? createPathsMatcher(tsconfig) : null;
-      matcher = match && memoised(match);
-    } catch (error) {
-      debug('%s unreadable: %s', configFile, error);
-      matcher = null;
-    }
-    matchers.set(configFile, matcher);
-  }
-  return matcher;
-}
-
-/**
- * A paths matcher that answers each specifier once: every file of a project names the same few
- * packages (`express`, `@medusajs/framework/utils`), and get-tsconfig matches every pattern anew.
- */
-function memoised(match: (specifier: string) => string[]): (specifier: string) => string[] {
-  const answers = new Map<string, string[]>();
-  return (specifier) => {
-    let answer = answers.get(specifier);
-    if (!answer) answers.set(ownString(specifier), (answer = match(specifier)));
-    return answer;
-  };
-}
-
-/** Found up the tree as TypeScript does, with one look per directory for the whole process. */
-function nearestTsconfig(directory: string): string | null {
-  let found = nearestTsconfigs.get(directory);
-  if (found === undefined) {
-    const candidate = join(directory, 'tsconfig.json');
-    const parent = dirname(directory);
-    let exists = false;
-    try {
-      exists = statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
-    } catch {
-      // Unreadable: look further up.
-    }
-    found = exists ? candidate : parent === directory ? null : nearestTsconfig(parent);
-    nearestTsconfigs.set(directory, found);
-  }
-  return found;
-}
-
-function existingFile(base: string, fromFile: string): string | undefined {
-  const name = basename(base);
-  const extension = extname(name);
-  const extensions = extensionOrder(fromFile);
-  const siblings = EXTENSIONS.includes(extension)
-    ? [name, ...(JS_TO_TS[extension] ?? []).map((ts) => name.slice(0, -extension.length) + ts)]
-    : [];
-  for (const ext of extensions) siblings.push(name + ext);
-  return firstFileIn(dirname(base), siblings) ?? firstFileIn(base, extensions.map((ext) => `index${ext}`));
-}
-
-interface Listing {
-  /** Entry name → its kind; a symbolic link is followed when it is a candidate. */
-  readonly entries: ReadonlyMap<string, 'file' | 'link' | 'other'>;
-  /** The directory's real path (symbolic links on the way resolved), read with the entries. */
-  readonly realDirectory: string | undefined;
-  /** The directory's mtime when it was read (undefined: missing or unreadable). */
-  readonly mtimeMs: number | undefined;
-  /** When the listing was last found current (Date.now()). */
-  checkedAt: number;
-}
-
-/**
- * Directory listings, reused like resolutions: most candidate spellings of a specifier do not
- * exist, and one listing per directory (with each entry's kind) answers every candidate in it
- * without a system call each. An expired listing is read again only if the directory's mtime
- * changed (an entry was added, removed or renamed): one stat instead of a listing of a large
- * directory, every few seconds of a long run.
- */
-const listings = new Map<string, Listing>();
-
-/**
- * The real path of the first of `names` that is a file in `directory`, from its listing: the
- * candidates of one specifier cost one map lookup each, without a system call or a path operation.
- */
-function firstFileIn(directory: string, names: readonly string[]): string | undefined {
-  const listing = listingOf(directory);
-  for (const name of names) {
-    if (name.endsWith('.d.ts')) continue;
-    const kind = listing.entries.get(name);
-    if (kind === 'file' && listing.realDirectory) return join(listing.realDirectory, name);
-    if (kind !== 'link') continue;
-    try {
-      const real = realpathSync.native(join(directory, name));
-      if (statSync(real).isFile()) return real;
-    } catch {
-      // A dangling link, or a cycle of them.
-    }
-  }
-  return undefined;
-}
-
-function listingOf(directory: string): Listing {
-  const now = Date.now();
-  const cached = listings.get(directory);
-  if (cached && now - cached.checkedAt < RESOLUTION_TTL_MS) return cached;
-  const mtimeMs = directoryMtime(directory);
-  if (cached && cached.mtimeMs === mtimeMs) {
-    cached.checkedAt = now;
-    return cached;
-  }
-  const entries = new Map<string, 'file' | 'link' | 'other'>();
-  let realDirectory: string | undefined;
-  if (mtimeMs !== undefined) {
-    try {
-      for (const entry of readdirSync(directory, { withFileTypes: true })) {
-        entries.set(entry.name, entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'other');
-      }
-      realDirectory = realpathSync.native(directory);
-    } catch {
-      // Unreadable: nothing in it resolves.
-    }
-  }
-  const listing: Listing = { entries, realDirectory, mtimeMs, checkedAt: now };
-  listings.set(directory, listing);
-  return listing;
-}
-
-function directoryMtime(directory: string): number | undefined {
-  try {
-    const stat = statSync(directory, { throwIfNoEntry: false });
-    return stat?.isDirectory() ? stat.mtimeMs : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** What the module at `file` exports that blocks, summarised once per process and file version. */
 export function summarise(file: string, options: GraphOptions): ModuleSummary {
@@ -571,16 +321,13 @@ function fileOfKey(key: string): string {
  * summary is not stale. Never summarises: a linted file looks here before asking where its import
  * is used. A specifier that names no module has the empty summary.
  *
- * A resolution past RESOLUTION_TTL_MS is made again here (its directory's listing is at hand: a
- * look-up, or one stat of the directory), so a module found to export nothing that blocks stays
+ * An expired resolution is made again here (its directory's listing is at hand: a look-up, or
+ * one stat of the directory), so a module found to export nothing that blocks stays
  * known for the whole run, and the files linted after the first seconds do not climb along their
  * imports' uses again for it.
  */
 function knownSummary(file: string, directory: string, specifier: string, options: GraphOptions): ModuleSummary | undefined {
-  const resolvedBefore =
-    resolutions.get(directory)?.has(specifier) ||
-    (isPathSpecifier(specifier) && resolvedPathsOf(file).has(resolvedPath(directory, specifier)));
-  if (!resolvedBefore) return undefined;
+  if (!wasResolved(file, directory, specifier)) return undefined;
   const target = resolveFrom(file, directory, specifier);
   return target === undefined ? EMPTY : cachedSummary(summaryKey(target, options), options);
 }

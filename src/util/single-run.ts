@@ -36,7 +36,9 @@ export function inferSingleRun(
   return ESLINT_ENTRY_POINTS.some((entry) => script.endsWith(entry));
 }
 
-/** inferSingleRun for this process (the module graph asks once, when it loads). */
+let singleRun: boolean | undefined;
+
+/** inferSingleRun for this process, inferred once (the module graph and module resolution ask when they load). */
 export function isSingleRun(): boolean {
-  return inferSingleRun(process.env, process.argv[1]);
+  return (singleRun ??= inferSingleRun(process.env, process.argv[1]));
 }
