@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import createDebug from 'debug';
-import { type BlockingApi, type BlockingCondition, type CatalogTextCheck, type TraceMap, type TraceMapNode } from '../catalog/index.js';
+import type { BlockingApi, BlockingCondition, CatalogTextCheck, TraceMap, TraceMapNode } from '../catalog/index.js';
 import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, lastName, propertyName, pushChildNodes, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { escapeRegExp, wholeWordSearch } from '../util/regexp.js';
 import { isSingleRun } from '../util/single-run.js';
