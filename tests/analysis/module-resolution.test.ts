@@ -1,0 +1,102 @@
+/**
+ * Where an import leads (src/analysis/module-resolution.ts), asked directly: the rules' tests
+ * show it through findings, these show which file each specifier names. Each case writes its own
+ * project, so no case sees another's resolutions or listings.
+ */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mayNameProjectModule, resolveFrom, wasResolved } from '../../src/analysis/module-resolution.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A new project with these files (path → text; a directory where the text is null). */
+function project(files: Record<string, string | null>): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-resolution-')));
+  roots.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) mkdirSync(join(root, path), { recursive: true });
+    else {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+  }
+  return root;
+}
+
+/** The file `specifier` names from `importer` (both relative to `root`), relative to `root`. */
+function resolved(root: string, importer: string, specifier: string): string | undefined {
+  const from = join(root, importer);
+  const file = resolveFrom(from, dirname(from), specifier);
+  return file === undefined ? undefined : relative(root, file);
+}
+
+describe('resolveFrom: a path specifier', () => {
+  it('names the file as written, else the TypeScript source a `.js` specifier stands for', () => {
+    const root = project({ 'lib/store.ts': '', 'lib/format.js': '', 'lib/format.ts': '', 'lib/view.tsx': '', 'routes/users.ts': '' });
+    expect(resolved(root, 'routes/users.ts', '../lib/store.js')).toBe('lib/store.ts');
+    expect(resolved(root, 'routes/users.ts', '../lib/format.js')).toBe('lib/format.js');
+    expect(resolved(root, 'routes/users.ts', '../lib/view.js')).toBe('lib/view.tsx');
+  });
+
+  it('without an extension, tries the importer’s language first', () => {
+    const root = project({ 'lib/store.js': '', 'lib/store.ts': '', 'app.js': '', 'app.ts': '' });
+    expect(resolved(root, 'app.js', './lib/store')).toBe('lib/store.js');
+    expect(resolved(root, 'app.ts', './lib/store')).toBe('lib/store.ts');
+  });
+
+  it('names a directory’s index file, and never a declaration file', () => {
+    const root = project({ 'lib/index.ts': '', 'types.d.ts': '', 'app.ts': '' });
+    expect(resolved(root, 'app.ts', './lib')).toBe('lib/index.ts');
+    expect(resolved(root, 'app.ts', './types')).toBeUndefined();
+    expect(resolved(root, 'app.ts', './types.d.ts')).toBeUndefined();
+  });
+
+  it('names no file where none exists, or where the name is a directory', () => {
+    const root = project({ 'store.js': null, 'app.js': '' });
+    expect(resolved(root, 'app.js', './missing.js')).toBeUndefined();
+    expect(resolved(root, 'app.js', './store.js')).toBeUndefined();
+  });
+});
+
+describe('resolveFrom: a package name', () => {
+  it('names a project file where the importer’s tsconfig `paths` map it, and nothing otherwise', () => {
+    const tsconfig = JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./lib/*'] } } });
+    const root = project({ 'tsconfig.json': tsconfig, 'lib/store.ts': '', 'src/app.ts': '' });
+    const directory = join(root, 'src');
+    expect(resolved(root, 'src/app.ts', '@lib/store.js')).toBe('lib/store.ts');
+    expect(mayNameProjectModule(directory, '@lib/store.js')).toBe(true);
+    expect(resolved(root, 'src/app.ts', 'express')).toBeUndefined();
+    expect(mayNameProjectModule(directory, 'express')).toBe(false);
+  });
+
+  it('is not a project module without a tsconfig, while a path always may be', () => {
+    const root = project({ 'app.js': '' });
+    expect(mayNameProjectModule(root, '@lib/store.js')).toBe(false);
+    expect(mayNameProjectModule(root, './store.js')).toBe(true);
+  });
+});
+
+describe('wasResolved', () => {
+  it('is true once the specifier was resolved, from its directory or to the same path from another', () => {
+    const root = project({ 'lib/store.ts': '', 'lib/cache.ts': '', 'routes/users.ts': '' });
+    const routes = join(root, 'routes/users.ts');
+    const lib = join(root, 'lib/cache.ts');
+    expect(wasResolved(routes, dirname(routes), '../lib/store.js')).toBe(false);
+    resolveFrom(routes, dirname(routes), '../lib/store.js');
+    expect(wasResolved(routes, dirname(routes), '../lib/store.js')).toBe(true);
+    expect(wasResolved(lib, dirname(lib), './store.js')).toBe(true);
+    expect(wasResolved(lib, dirname(lib), './cache.js')).toBe(false);
+  });
+
+  it('is true for a specifier that names nothing, once asked', () => {
+    const root = project({ 'app.ts': '' });
+    const app = join(root, 'app.ts');
+    expect(resolveFrom(app, root, './missing.js')).toBeUndefined();
+    expect(wasResolved(app, root, './missing.js')).toBe(true);
+  });
+});
