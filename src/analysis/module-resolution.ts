@@ -1,15 +1,16 @@
 /**
- * Where a module's imports lead: a relative specifier or a tsconfig `paths` alias, resolved to the
- * project file it names as Node or TypeScript would find it (`./store.js` may be `store.ts`).
- * Package names resolve to nothing unless an alias maps them: the module graph follows the
- * project's own modules, not its dependencies. Every answer is kept, as are the directory listings
+ * Where a module's imports lead: a relative specifier, a tsconfig `paths` alias or a package.json
+ * `imports` entry (`#db`), resolved to the project file it names as Node or TypeScript would find
+ * it (`./store.js` may be `store.ts`). Package names resolve to nothing unless an alias maps them:
+ * the module graph follows the project's own modules, not its dependencies. Every answer is kept, as are the directory listings
  * and tsconfig files it came from, for the whole run of ESLint's command line, and for a few
  * seconds in a long-lived process (an editor's ESLint server), which sees new files soon.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import createDebug from 'debug';
+import { imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
@@ -121,20 +122,30 @@ function pathResolution(known: Resolutions, path: string, now: number): Resoluti
 }
 
 /**
- * The module a package name names where the importer's tsconfig `paths` map it to the project's
- * files; none for a package (`express`, `fs`) that no alias maps.
+ * The module a package name names where an alias maps it to the project's files; none for a
+ * package (`express`, `fs`) that no alias maps.
  */
 function aliasedFile(extensions: readonly string[], directory: string, specifier: string): string | undefined {
-  for (const base of pathsMatcher(directory)?.(specifier) ?? []) {
+  for (const base of aliasTargets(directory, specifier)) {
     const found = existingFile(base, extensions);
     if (found) return found;
   }
   return undefined;
 }
 
-/** Whether the specifier may name a module of the project: a path, or a package name a `paths` alias maps. */
+/** Whether the specifier may name a module of the project: a path, or a package name an alias maps. */
 export function mayNameProjectModule(directory: string, specifier: string): boolean {
-  return isPathSpecifier(specifier) || (pathsMatcher(directory)?.(specifier).length ?? 0) > 0;
+  return isPathSpecifier(specifier) || aliasTargets(directory, specifier).length > 0;
+}
+
+/**
+ * Where the aliases seen from `directory` map a package name, as paths: the nearest package.json's
+ * `imports` for a `#` specifier, as Node resolves it, then the nearest tsconfig.json's `paths`.
+ */
+function aliasTargets(directory: string, specifier: string): readonly string[] {
+  const imports = specifier.startsWith('#') ? (importsMatcher(directory)?.(specifier) ?? []) : [];
+  const paths = pathsMatcher(directory)?.(specifier) ?? [];
+  return paths.length === 0 ? imports : imports.length === 0 ? paths : [...imports, ...paths];
 }
 
 /** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
@@ -142,7 +153,7 @@ const matchers = new Map<string, ((specifier: string) => string[]) | null>();
 const nearestTsconfigs = new Map<string, string | null>();
 
 function pathsMatcher(directory: string): ((specifier: string) => string[]) | null {
-  const configFile = nearestTsconfig(directory);
+  const configFile = nearestFile(directory, 'tsconfig.json', nearestTsconfigs);
   if (!configFile) return null;
   let matcher = matchers.get(configFile);
   if (matcher === undefined) {
@@ -159,8 +170,61 @@ function pathsMatcher(directory: string): ((specifier: string) => string[]) | nu
   return matcher;
 }
 
+/** The `imports` matcher of each package.json, and the nearest package.json of each directory. */
+const importsMatchers = new Map<string, ((specifier: string) => string[]) | null>();
+const nearestPackageFiles = new Map<string, string | null>();
+
 /**
- * A paths matcher that answers each specifier once: every file of a project names the same few
+ * The package.json `imports` (subpath imports: `"#db": "./src/db.js"`, `"#lib/*": "./lib/*.js"`)
+ * of the package `directory` is in, as Node finds it: the nearest package.json, whether or not it
+ * has any.
+ */
+function importsMatcher(directory: string): ((specifier: string) => string[]) | null {
+  const packageFile = nearestFile(directory, 'package.json', nearestPackageFiles);
+  if (!packageFile) return null;
+  let matcher = importsMatchers.get(packageFile);
+  if (matcher === undefined) {
+    matcher = null;
+    try {
+      const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
+      if (isObject(manifest) && isObject(manifest.imports)) {
+        const root = dirname(packageFile);
+        matcher = memoised((specifier) => importTargets(manifest, specifier).map((target) => join(root, target)));
+      }
+    } catch (error) {
+      debug('%s unreadable: %s', packageFile, error);
+    }
+    importsMatchers.set(packageFile, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * The conditions a subpath import is resolved under, in turn: TypeScript's `types` (a mapping may
+ * name the source there and the build under `default`), then Node's for `import` and for
+ * `require`. Within each, the mapping's own order of conditions decides, as in Node.
+ */
+const IMPORT_CONDITIONS: readonly ConditionOptions[] = [{ conditions: ['types'] }, {}, { require: true }];
+
+/** The files of the package (`./`-relative) that `specifier` may import; a target that is another package is none. */
+function importTargets(manifest: Record<string, unknown>, specifier: string): string[] {
+  const targets = new Set<string>();
+  for (const options of IMPORT_CONDITIONS) {
+    try {
+      for (const target of packageImports(manifest, specifier, options) ?? []) if (target.startsWith('./')) targets.add(target);
+    } catch {
+      // Not mapped (resolve.exports throws for a specifier no entry matches).
+    }
+  }
+  return [...targets];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A matcher that answers each specifier once: every file of a project names the same few
  * packages (`express`, `@medusajs/framework/utils`), and get-tsconfig matches every pattern anew.
  */
 function memoised(match: (specifier: string) => string[]): (specifier: string) => string[] {
@@ -172,11 +236,14 @@ function memoised(match: (specifier: string) => string[]): (specifier: string) =
   };
 }
 
-/** Found up the tree as TypeScript does, with one look per directory for the whole process. */
-function nearestTsconfig(directory: string): string | null {
-  let found = nearestTsconfigs.get(directory);
-  if (found === undefined) {
-    const candidate = join(directory, 'tsconfig.json');
+/**
+ * The nearest file called `name` in `directory` or above it, found up the tree as TypeScript and
+ * Node do, with one look per directory (kept in `found`) for the whole process.
+ */
+function nearestFile(directory: string, name: string, found: Map<string, string | null>): string | null {
+  let file = found.get(directory);
+  if (file === undefined) {
+    const candidate = join(directory, name);
     const parent = dirname(directory);
     let exists = false;
     try {
@@ -184,10 +251,10 @@ function nearestTsconfig(directory: string): string | null {
     } catch {
       // Unreadable: look further up.
     }
-    found = exists ? candidate : parent === directory ? null : nearestTsconfig(parent);
-    nearestTsconfigs.set(directory, found);
+    file = exists ? candidate : parent === directory ? null : nearestFile(parent, name, found);
+    found.set(directory, file);
   }
-  return found;
+  return file;
 }
 
 /**

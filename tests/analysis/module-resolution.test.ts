@@ -6,8 +6,11 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mayNameProjectModule, resolveFrom, wasResolved } from '../../src/analysis/module-resolution.js';
+import { config } from '../linter-config.js';
+import { ts } from '../rules/no-sync-fs.helpers.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -78,6 +81,83 @@ describe('resolveFrom: a package name', () => {
     const root = project({ 'app.js': '' });
     expect(mayNameProjectModule(root, '@lib/store.js')).toBe(false);
     expect(mayNameProjectModule(root, './store.js')).toBe(true);
+  });
+});
+
+describe('resolveFrom: a package.json subpath import (`#db`)', () => {
+  /** A project whose package.json has these `imports`, with these files beside it. */
+  const withImports = (imports: unknown, files: Record<string, string | null> = {}): string =>
+    project({ 'package.json': JSON.stringify({ name: 'api', type: 'module', imports }), 'src/app.ts': '', ...files });
+
+  it('names the file an entry or a pattern maps it to, the TypeScript source of a `.js` target too', () => {
+    const root = withImports({ '#db': './src/db.js', '#lib/*': './src/lib/*.js' }, { 'src/db.ts': '', 'src/lib/store.ts': '' });
+    expect(resolved(root, 'src/app.ts', '#db')).toBe('src/db.ts');
+    expect(resolved(root, 'src/app.ts', '#lib/store')).toBe('src/lib/store.ts');
+    expect(mayNameProjectModule(join(root, 'src'), '#lib/store')).toBe(true);
+  });
+
+  it('takes TypeScript’s `types` condition first, and Node’s where that names no source file', () => {
+    const root = withImports(
+      {
+        '#config': { types: './src/config.ts', default: './dist/config.js' },
+        '#env': { types: './dist/env.d.ts', node: './dist/env.js', default: './dist/env.browser.js' },
+      },
+      { 'src/config.ts': '', 'dist/config.js': '', 'dist/env.d.ts': '', 'dist/env.js': '' },
+    );
+    expect(resolved(root, 'src/app.ts', '#config')).toBe('src/config.ts');
+    expect(resolved(root, 'src/app.ts', '#env')).toBe('dist/env.js');
+  });
+
+  it('names nothing for an entry that maps to a package, an entry not there, or a mapping to null', () => {
+    const root = withImports({ '#dep': 'lodash', '#off': null });
+    for (const specifier of ['#dep', '#off', '#missing']) {
+      expect(resolved(root, 'src/app.ts', specifier)).toBeUndefined();
+      expect(mayNameProjectModule(join(root, 'src'), specifier)).toBe(false);
+    }
+  });
+
+  it('is looked up in the nearest package.json only, as Node does, and an unreadable one maps nothing', () => {
+    const root = withImports({ '#db': './src/db.js' }, {
+      'src/db.ts': '',
+      'packages/worker/package.json': JSON.stringify({ name: 'worker' }),
+      'packages/worker/index.ts': '',
+      'packages/broken/package.json': '{ "imports": ',
+      'packages/broken/index.ts': '',
+    });
+    expect(resolved(root, 'packages/worker/index.ts', '#db')).toBeUndefined();
+    expect(resolved(root, 'packages/broken/index.ts', '#db')).toBeUndefined();
+    expect(resolved(root, 'src/app.ts', '#db')).toBe('src/db.ts');
+  });
+
+  it('leads a handler to the blocking helper behind it', () => {
+    const root = withImports(
+      { '#services/*': './src/services/*' },
+      {
+        'src/services/reports.ts': ts`
+          import { readFileSync } from 'node:fs';
+
+          export function loadReport(id: string): string {
+            return readFileSync(\`reports/\${id}.json\`, 'utf8');
+          }
+        `,
+      },
+    );
+    const routes = ts`
+      import express from 'express';
+      import { loadReport } from '#services/reports.js';
+
+      const app = express();
+      app.get('/reports/:id', (req, res) => {
+        res.json(loadReport(req.params.id));
+      });
+    `;
+    writeFileSync(join(root, 'src/routes.ts'), routes);
+    const messages = new Linter({ cwd: root }).verify(routes, config(), join(root, 'src/routes.ts'));
+    expect(messages.map(({ line, column, messageId }) => `${line}:${column} ${messageId}`)).toEqual(['6:12 blockingHelper']);
+    expect(messages[0]!.message).toBe(
+      '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` (src/services/reports.ts:4), ' +
+        'and every other request waits until it returns. Use `await readFile()` from `node:fs/promises` there, and await the helper here.',
+    );
   });
 });
 
