@@ -80,8 +80,9 @@ function analyseFile(
     catalogTraceMap: blockingApiTraceMap(catalog),
     mayCallCatalog: catalogTextCheck(catalog),
   };
-  // For a local import only (a relative path, or a tsconfig paths alias), before it is resolved:
-  // which of the file's functions a request runs decides whether what the import gives can matter.
+  // For a local import only (a relative path, a tsconfig paths alias, a package.json `#` import),
+  // before it is resolved: which of the file's functions a request runs decides whether what the
+  // import gives can matter.
   const followImports =
     followCalls === 'cross-module' && reportableCalls(sourceCode, () => handlerContextOf(context), checksAsyncFunctions);
   if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);

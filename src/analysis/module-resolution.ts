@@ -225,7 +225,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * A matcher that answers each specifier once: every file of a project names the same few
- * packages (`express`, `@medusajs/framework/utils`), and get-tsconfig matches every pattern anew.
+ * packages (`express`, `@medusajs/framework/utils`), and get-tsconfig and resolve.exports match
+ * every pattern anew.
  */
 function memoised(match: (specifier: string) => string[]): (specifier: string) => string[] {
   const answers = new Map<string, string[]>();

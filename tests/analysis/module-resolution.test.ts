@@ -1,7 +1,8 @@
 /**
  * Where an import leads (src/analysis/module-resolution.ts), asked directly: the rules' tests
- * show it through findings, these show which file each specifier names. Each case writes its own
- * project, so no case sees another's resolutions or listings.
+ * show it through findings, these show which file each specifier names (and one case, a subpath
+ * import, what a handler is then reported for). Each case writes its own project, so no case sees
+ * another's resolutions or listings.
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
