@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { db } from '../storage/users.js';
+import { db } from '#storage/users.js';
 
 const router = Router();
 

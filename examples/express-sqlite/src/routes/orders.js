@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { OrderRepository } from '../storage/orders.js';
+import { OrderRepository } from '#storage/orders.js';
 
 const router = Router();
 const repository = new OrderRepository();

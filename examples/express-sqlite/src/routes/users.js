@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { backupTo, findUser, importUsers, searchUsers } from '../storage/users.js';
+import { backupTo, findUser, importUsers, searchUsers } from '#storage/users.js';
 
 const router = Router();
 
