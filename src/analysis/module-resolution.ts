@@ -148,30 +148,25 @@ function aliasTargets(directory: string, specifier: string): readonly string[] {
   return paths.length === 0 ? imports : imports.length === 0 ? paths : [...imports, ...paths];
 }
 
+/** Where an alias maps a package-like specifier, as paths (none: it maps nothing there). */
+type Matcher = (specifier: string) => string[];
+
 /** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
-const matchers = new Map<string, ((specifier: string) => string[]) | null>();
+const pathsMatchers = new Map<string, Matcher | null>();
 const nearestTsconfigs = new Map<string, string | null>();
 
-function pathsMatcher(directory: string): ((specifier: string) => string[]) | null {
-  const configFile = nearestFile(directory, 'tsconfig.json', nearestTsconfigs);
-  if (!configFile) return null;
-  let matcher = matchers.get(configFile);
-  if (matcher === undefined) {
-    try {
-      const tsconfig = getTsconfig(dirname(configFile));
-      const match = tsconfig ? createPathsMatcher(tsconfig) : null;
-      matcher = match && memoised(match);
-    } catch (error) {
-      debug('%s unreadable: %s', configFile, error);
-      matcher = null;
-    }
-    matchers.set(configFile, matcher);
-  }
-  return matcher;
+function pathsMatcher(directory: string): Matcher | null {
+  return nearestMatcher(directory, 'tsconfig.json', nearestTsconfigs, pathsMatchers, tsconfigPaths);
+}
+
+function tsconfigPaths(configFile: string): Matcher | null {
+  const tsconfig = getTsconfig(dirname(configFile));
+  const match = tsconfig ? createPathsMatcher(tsconfig) : null;
+  return match && memoised(match);
 }
 
 /** The `imports` matcher of each package.json, and the nearest package.json of each directory. */
-const importsMatchers = new Map<string, ((specifier: string) => string[]) | null>();
+const importsMatchers = new Map<string, Matcher | null>();
 const nearestPackageFiles = new Map<string, string | null>();
 
 /**
@@ -179,22 +174,39 @@ const nearestPackageFiles = new Map<string, string | null>();
  * of the package `directory` is in, as Node finds it: the nearest package.json, whether or not it
  * has any.
  */
-function importsMatcher(directory: string): ((specifier: string) => string[]) | null {
-  const packageFile = nearestFile(directory, 'package.json', nearestPackageFiles);
-  if (!packageFile) return null;
-  let matcher = importsMatchers.get(packageFile);
+function importsMatcher(directory: string): Matcher | null {
+  return nearestMatcher(directory, 'package.json', nearestPackageFiles, importsMatchers, packageImportsOf);
+}
+
+function packageImportsOf(packageFile: string): Matcher | null {
+  const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
+  if (!isObject(manifest) || !isObject(manifest.imports)) return null;
+  const root = dirname(packageFile);
+  return memoised((specifier) => importTargets(manifest, specifier).map((target) => join(root, target)));
+}
+
+/**
+ * The matcher `build` makes of the nearest file called `name` (tsconfig.json, package.json), made
+ * once per file and process; none where there is no such file, or it cannot be read.
+ */
+function nearestMatcher(
+  directory: string,
+  name: string,
+  nearest: Map<string, string | null>,
+  made: Map<string, Matcher | null>,
+  build: (file: string) => Matcher | null,
+): Matcher | null {
+  const file = nearestFile(directory, name, nearest);
+  if (!file) return null;
+  let matcher = made.get(file);
   if (matcher === undefined) {
-    matcher = null;
     try {
-      const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
-      if (isObject(manifest) && isObject(manifest.imports)) {
-        const root = dirname(packageFile);
-        matcher = memoised((specifier) => importTargets(manifest, specifier).map((target) => join(root, target)));
-      }
+      matcher = build(file);
     } catch (error) {
-      debug('%s unreadable: %s', packageFile, error);
+      debug('%s unreadable: %s', file, error);
+      matcher = null;
     }
-    importsMatchers.set(packageFile, matcher);
+    made.set(file, matcher);
   }
   return matcher;
 }
@@ -228,7 +240,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * packages (`express`, `@medusajs/framework/utils`), and get-tsconfig and resolve.exports match
  * every pattern anew.
  */
-function memoised(match: (specifier: string) => string[]): (specifier: string) => string[] {
+function memoised(match: Matcher): Matcher {
   const answers = new Map<string, string[]>();
   return (specifier) => {
     let answer = answers.get(specifier);
