@@ -182,7 +182,8 @@ function packageImportsOf(packageFile: string): Matcher | null {
   const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
   if (!isObject(manifest) || !isObject(manifest.imports)) return null;
   const root = dirname(packageFile);
-  return memoised((specifier) => importTargets(manifest, specifier).map((target) => join(root, target)));
+  const conditions = importConditions(customConditionsOf(root));
+  return memoised((specifier) => importTargets(manifest, specifier, conditions).map((target) => join(root, target)));
 }
 
 /**
@@ -212,16 +213,30 @@ function nearestMatcher(
 }
 
 /**
- * The conditions a subpath import is resolved under, in turn: TypeScript's `types` (a mapping may
- * name the source there and the build under `default`), then Node's for `import` and for
- * `require`. Within each, the mapping's own order of conditions decides, as in Node.
+ * The conditions a subpath import is resolved under, in turn: TypeScript's (`types`, and the
+ * package's tsconfig `customConditions`, which a project may map its sources under), then Node's
+ * for `import` and for `require`. Within each, the mapping's own order of conditions decides, as in
+ * Node and TypeScript.
  */
-const IMPORT_CONDITIONS: readonly ConditionOptions[] = [{ conditions: ['types'] }, {}, { require: true }];
+function importConditions(customConditions: readonly string[]): readonly ConditionOptions[] {
+  return [{ conditions: [...customConditions, 'types'] }, {}, { require: true }];
+}
+
+/** The tsconfig.json `customConditions` that apply in `directory`; none where it cannot be read. */
+function customConditionsOf(directory: string): readonly string[] {
+  try {
+    const conditions: unknown = getTsconfig(directory)?.config.compilerOptions?.customConditions;
+    return Array.isArray(conditions) ? conditions.filter((condition): condition is string => typeof condition === 'string') : [];
+  } catch (error) {
+    debug('tsconfig.json of %s unreadable: %s', directory, error);
+    return [];
+  }
+}
 
 /** The files of the package (`./`-relative) that `specifier` may import; a target that is another package is none. */
-function importTargets(manifest: Record<string, unknown>, specifier: string): string[] {
+function importTargets(manifest: Record<string, unknown>, specifier: string, conditions: readonly ConditionOptions[]): string[] {
   const targets = new Set<string>();
-  for (const options of IMPORT_CONDITIONS) {
+  for (const options of conditions) {
     try {
       for (const target of packageImports(manifest, specifier, options) ?? []) if (target.startsWith('./')) targets.add(target);
     } catch {

@@ -109,6 +109,15 @@ describe('resolveFrom: a package.json subpath import (`#db`)', () => {
     expect(resolved(root, 'src/app.ts', '#env')).toBe('dist/env.js');
   });
 
+  it('takes the custom conditions of the package’s tsconfig.json, as TypeScript does', () => {
+    const imports = { '#db': { '@acme/source': './src/db.ts', default: './dist/db.js' } };
+    const tsconfig = JSON.stringify({ compilerOptions: { customConditions: ['@acme/source'] } });
+    const withConditions = withImports(imports, { 'tsconfig.json': tsconfig, 'src/db.ts': '', 'dist/db.js': '' });
+    const without = withImports(imports, { 'src/db.ts': '', 'dist/db.js': '' });
+    expect(resolved(withConditions, 'src/app.ts', '#db')).toBe('src/db.ts');
+    expect(resolved(without, 'src/app.ts', '#db')).toBe('dist/db.js');
+  });
+
   it('names nothing for an entry that maps to a package, an entry not there, or a mapping to null', () => {
     const root = withImports({ '#dep': 'lodash', '#off': null });
     for (const specifier of ['#dep', '#off', '#missing']) {
