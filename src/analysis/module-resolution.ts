@@ -2,13 +2,14 @@
  * Where a module's imports lead: a relative specifier, a tsconfig `paths` alias or a package.json
  * `imports` entry (`#db`), resolved to the project file it names as Node or TypeScript would find
  * it (`./store.js` may be `store.ts`). Package names resolve to nothing unless an alias maps them:
- * the module graph follows the project's own modules, not its dependencies. Every answer is kept, as are the directory listings
- * and tsconfig files it came from, for the whole run of ESLint's command line, and for a few
- * seconds in a long-lived process (an editor's ESLint server), which sees new files soon.
+ * the module graph follows the project's own modules, not its dependencies. Every answer is kept,
+ * as are the directory listings it came from, for the whole run of ESLint's command line, and for a
+ * few seconds in a long-lived process (an editor's ESLint server), which sees new files soon; the
+ * tsconfig.json and package.json files the aliases come from are read once per process.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import createDebug from 'debug';
 import { imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
@@ -68,8 +69,8 @@ function resolutionsFor(fromFile: string): Resolutions {
 }
 
 /**
- * The module a specifier names, for relative specifiers and tsconfig `paths` aliases; `directory`
- * is the importer's, which every caller has at hand.
+ * The module a specifier names, for relative specifiers and aliases (tsconfig `paths`, package.json
+ * `imports`); `directory` is the importer's, which every caller has at hand.
  */
 export function resolveFrom(fromFile: string, directory: string, specifier: string): string | undefined {
   const known = resolutionsFor(fromFile);
@@ -143,24 +144,45 @@ export function mayNameProjectModule(directory: string, specifier: string): bool
  * `imports` for a `#` specifier, as Node resolves it, then the nearest tsconfig.json's `paths`.
  */
 function aliasTargets(directory: string, specifier: string): readonly string[] {
-  const imports = specifier.startsWith('#') ? (importsMatcher(directory)?.(specifier) ?? []) : [];
-  const paths = pathsMatcher(directory)?.(specifier) ?? [];
+  // Asked for every package a linted file imports: no array is made where no alias maps it.
+  const imports = specifier.startsWith('#') ? (importsMatcher(directory)?.(specifier) ?? NO_TARGETS) : NO_TARGETS;
+  const paths = pathsMatcher(directory)?.(specifier) ?? NO_TARGETS;
   return paths.length === 0 ? imports : imports.length === 0 ? paths : [...imports, ...paths];
 }
 
-/** Where an alias maps a package-like specifier, as paths (none: it maps nothing there). */
-type Matcher = (specifier: string) => string[];
+const NO_TARGETS: readonly string[] = [];
 
-/** The `paths` matcher of each tsconfig.json, and the nearest tsconfig.json of each directory. */
-const pathsMatchers = new Map<string, Matcher | null>();
+/** Where an alias maps a package-like specifier, as paths (none: it maps nothing there). */
+type Matcher = (specifier: string) => readonly string[];
+
+/** Each tsconfig.json read (`extends` followed), the nearest one of each directory, and its `paths` matcher. */
+const tsconfigs = new Map<string, TsConfigResult | null>();
 const nearestTsconfigs = new Map<string, string | null>();
+const pathsMatchers = new Map<string, Matcher | null>();
+
+/** The tsconfig.json nearest to `directory`, read once per file and process; none where it cannot be read. */
+function nearestTsconfig(directory: string): TsConfigResult | null {
+  const configFile = nearestFile(directory, 'tsconfig.json', nearestTsconfigs);
+  if (!configFile) return null;
+  let tsconfig = tsconfigs.get(configFile);
+  if (tsconfig === undefined) {
+    try {
+      tsconfig = getTsconfig(dirname(configFile));
+    } catch (error) {
+      debug('%s unreadable: %s', configFile, error);
+      tsconfig = null;
+    }
+    tsconfigs.set(configFile, tsconfig);
+  }
+  return tsconfig;
+}
 
 function pathsMatcher(directory: string): Matcher | null {
   return nearestMatcher(directory, 'tsconfig.json', nearestTsconfigs, pathsMatchers, tsconfigPaths);
 }
 
 function tsconfigPaths(configFile: string): Matcher | null {
-  const tsconfig = getTsconfig(dirname(configFile));
+  const tsconfig = nearestTsconfig(dirname(configFile));
   const match = tsconfig ? createPathsMatcher(tsconfig) : null;
   return match && memoised(match);
 }
@@ -224,13 +246,8 @@ function importConditions(customConditions: readonly string[]): readonly Conditi
 
 /** The tsconfig.json `customConditions` that apply in `directory`; none where it cannot be read. */
 function customConditionsOf(directory: string): readonly string[] {
-  try {
-    const conditions: unknown = getTsconfig(directory)?.config.compilerOptions?.customConditions;
-    return Array.isArray(conditions) ? conditions.filter((condition): condition is string => typeof condition === 'string') : [];
-  } catch (error) {
-    debug('tsconfig.json of %s unreadable: %s', directory, error);
-    return [];
-  }
+  const conditions: unknown = nearestTsconfig(directory)?.config.compilerOptions?.customConditions;
+  return Array.isArray(conditions) ? conditions.filter((condition): condition is string => typeof condition === 'string') : [];
 }
 
 /** The files of the package (`./`-relative) that `specifier` may import; a target that is another package is none. */
@@ -256,7 +273,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * every pattern anew.
  */
 function memoised(match: Matcher): Matcher {
-  const answers = new Map<string, string[]>();
+  const answers = new Map<string, readonly string[]>();
   return (specifier) => {
     let answer = answers.get(specifier);
     if (!answer) answers.set(ownString(specifier), (answer = match(specifier)));
