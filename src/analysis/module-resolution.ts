@@ -1,14 +1,15 @@
 /**
  * Where a module's imports lead: a relative specifier, a tsconfig `paths` alias or a package.json
  * `imports` entry (`#db`), resolved to the project file it names as Node or TypeScript would find
- * it (`./store.js` may be `store.ts`). Package names resolve to nothing unless an alias maps them:
- * the module graph follows the project's own modules, not its dependencies. Every answer is kept,
- * as are the directory listings it came from, for the whole run of ESLint's command line, and for a
- * few seconds in a long-lived process (an editor's ESLint server), which sees new files soon; the
- * tsconfig.json and package.json files the aliases come from are read once per process.
+ * it (`./store.js` may be `store.ts`; `#db` mapped into the build output is the output's source).
+ * Package names resolve to nothing unless an alias maps them: the module graph follows the
+ * project's own modules, not its dependencies. Every answer is kept, as are the directory listings
+ * it came from, for the whole run of ESLint's command line, and for a few seconds in a long-lived
+ * process (an editor's ESLint server), which sees new files soon; the tsconfig.json and
+ * package.json files the aliases come from are read once per process.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import createDebug from 'debug';
 import { imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
@@ -204,8 +205,16 @@ function packageImportsOf(packageFile: string): Matcher | null {
   const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
   if (!isObject(manifest) || !isObject(manifest.imports)) return null;
   const root = dirname(packageFile);
-  const conditions = importConditions(customConditionsOf(root));
-  return memoised((specifier) => importTargets(manifest, specifier, conditions).map((target) => join(root, target)));
+  const tsconfig = nearestTsconfig(root);
+  const conditions = importConditions(customConditionsOf(tsconfig));
+  const sourceOf = sourceOfOutput(root, tsconfig);
+  return memoised((specifier) =>
+    importTargets(manifest, specifier, conditions).flatMap((target) => {
+      const file = join(root, target);
+      const source = sourceOf(file);
+      return source === undefined ? [file] : [source, file];
+    }),
+  );
 }
 
 /**
@@ -244,10 +253,47 @@ function importConditions(customConditions: readonly string[]): readonly Conditi
   return [{ conditions: [...customConditions, 'types'] }, {}, { require: true }];
 }
 
-/** The tsconfig.json `customConditions` that apply in `directory`; none where it cannot be read. */
-function customConditionsOf(directory: string): readonly string[] {
-  const conditions: unknown = nearestTsconfig(directory)?.config.compilerOptions?.customConditions;
+/** The tsconfig.json's `customConditions`; none without one. */
+function customConditionsOf(tsconfig: TsConfigResult | null): readonly string[] {
+  const conditions: unknown = tsconfig?.config.compilerOptions?.customConditions;
   return Array.isArray(conditions) ? conditions.filter((condition): condition is string => typeof condition === 'string') : [];
+}
+
+/**
+ * Where the source of a build output is, as TypeScript finds it for an `imports` target in the
+ * `outDir` or `declarationDir` of the package's own tsconfig.json (`"#db": "./dist/db.js"` names
+ * src/db.ts with `rootDir: "src"`, built or not): the same path under `rootDir`, a declaration
+ * file's name as its JavaScript's (whose TypeScript source existingFile tries). TypeScript asks
+ * this before the target itself, and only with a `rootDir` (or `composite`, whose root is the
+ * tsconfig's directory); without one it reports the project root as ambiguous. None for a target
+ * elsewhere, or where the nearest tsconfig.json is outside the package.
+ */
+function sourceOfOutput(root: string, tsconfig: TsConfigResult | null): (file: string) => string | undefined {
+  const options = tsconfig?.config.compilerOptions;
+  const configDirectory = tsconfig ? dirname(tsconfig.path) : undefined;
+  if (!options || configDirectory === undefined || (configDirectory !== root && !isInside(root, configDirectory))) {
+    return () => undefined;
+  }
+  const sourceRoot = options.rootDir ? resolve(configDirectory, options.rootDir) : options.composite ? configDirectory : undefined;
+  const outputs = [...new Set([options.declarationDir, options.outDir])]
+    .filter((directory): directory is string => typeof directory === 'string')
+    .map((directory) => resolve(configDirectory, directory));
+  if (sourceRoot === undefined || outputs.length === 0) return () => undefined;
+  return (file) => {
+    if (!OUTPUT_FILE.test(file) || file.includes(`${sep}node_modules${sep}`)) return undefined;
+    const output = outputs.find((directory) => isInside(directory, file));
+    if (!output) return undefined;
+    return join(sourceRoot, file.slice(output.length + 1)).replace(DECLARATION_EXTENSION, '.$1js');
+  };
+}
+
+/** What a build writes that a source stands behind: JavaScript and declaration files. */
+const OUTPUT_FILE = /\.[cm]?js$|\.d\.[cm]?ts$/;
+const DECLARATION_EXTENSION = /\.d\.([cm]?)ts$/;
+
+/** Whether `path` is below `directory`. */
+function isInside(directory: string, path: string): boolean {
+  return path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
 }
 
 /** The files of the package (`./`-relative) that `specifier` may import; a target that is another package is none. */

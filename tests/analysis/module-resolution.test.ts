@@ -118,6 +118,59 @@ describe('resolveFrom: a package.json subpath import (`#db`)', () => {
     expect(resolved(without, 'src/app.ts', '#db')).toBe('dist/db.js');
   });
 
+  describe('a target in the tsconfig’s `outDir` or `declarationDir`', () => {
+    const tsconfig = (compilerOptions: Record<string, unknown>): string => JSON.stringify({ compilerOptions });
+    const built = { rootDir: 'src', outDir: 'dist' };
+
+    it('names its source under `rootDir`, built or not, and before the build output', () => {
+      const imports = { '#db': './dist/db.js', '#lib/*': './dist/lib/*.js' };
+      const sources = { 'tsconfig.json': tsconfig(built), 'src/db.ts': '', 'src/lib/store.ts': '' };
+      const unbuilt = withImports(imports, sources);
+      const afterBuild = withImports(imports, { ...sources, 'dist/db.js': '', 'dist/lib/store.js': '' });
+      for (const root of [unbuilt, afterBuild]) {
+        expect(resolved(root, 'src/app.ts', '#db')).toBe('src/db.ts');
+        expect(resolved(root, 'src/app.ts', '#lib/store')).toBe('src/lib/store.ts');
+      }
+    });
+
+    it('names the source of a declaration file in `declarationDir`, and of an `.mjs` output', () => {
+      const root = withImports(
+        { '#db': { types: './types/db.d.ts', default: './dist/db.js' }, '#jobs': './dist/jobs.mjs' },
+        { 'tsconfig.json': tsconfig({ ...built, declarationDir: 'types' }), 'src/db.ts': '', 'src/jobs.mts': '' },
+      );
+      expect(resolved(root, 'src/app.ts', '#db')).toBe('src/db.ts');
+      expect(resolved(root, 'src/app.ts', '#jobs')).toBe('src/jobs.mts');
+    });
+
+    it('takes the tsconfig’s directory for the root of a `composite` project, and options from `extends`', () => {
+      const composite = withImports({ '#db': './dist/db.js' }, { 'tsconfig.json': tsconfig({ composite: true, outDir: 'dist' }), 'db.ts': '' });
+      expect(resolved(composite, 'src/app.ts', '#db')).toBe('db.ts');
+      const extended = withImports(
+        { '#db': './build/db.js' },
+        {
+          'config/tsconfig.base.json': tsconfig({ rootDir: '../src', outDir: '../build' }),
+          'tsconfig.json': JSON.stringify({ extends: './config/tsconfig.base.json' }),
+          'src/db.ts': '',
+        },
+      );
+      expect(resolved(extended, 'src/app.ts', '#db')).toBe('src/db.ts');
+    });
+
+    it('maps nothing without `rootDir`, for a target outside the output, or with a tsconfig outside the package', () => {
+      const noRoot = withImports({ '#db': './dist/db.js' }, { 'tsconfig.json': tsconfig({ outDir: 'dist' }), 'src/db.ts': '', 'db.ts': '' });
+      expect(resolved(noRoot, 'src/app.ts', '#db')).toBeUndefined();
+      const elsewhere = withImports({ '#db': './lib/db.js' }, { 'tsconfig.json': tsconfig(built), 'src/db.ts': '', 'lib/db.js': '' });
+      expect(resolved(elsewhere, 'src/app.ts', '#db')).toBe('lib/db.js');
+      const outside = project({
+        'tsconfig.json': tsconfig({ rootDir: 'api/src', outDir: 'api/dist' }),
+        'api/package.json': JSON.stringify({ name: 'api', imports: { '#db': './dist/db.js' } }),
+        'api/src/app.ts': '',
+        'api/src/db.ts': '',
+      });
+      expect(resolved(outside, 'api/src/app.ts', '#db')).toBeUndefined();
+    });
+  });
+
   it('names nothing for an entry that maps to a package, an entry not there, or a mapping to null', () => {
     const root = withImports({ '#dep': 'lodash', '#off': null });
     for (const specifier of ['#dep', '#off', '#missing']) {
@@ -139,19 +192,24 @@ describe('resolveFrom: a package.json subpath import (`#db`)', () => {
     expect(resolved(root, 'src/app.ts', '#db')).toBe('src/db.ts');
   });
 
-  it('leads a handler to the blocking helper behind it', () => {
-    const root = withImports(
-      { '#services/*': './src/services/*' },
-      {
-        'src/services/reports.ts': ts`
+  it.each([
+    ['its source', { '#services/*': './src/services/*' }, {}],
+    [
+      'the build output of its source, not built',
+      { '#services/*': './dist/services/*' },
+      { 'tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } }) },
+    ],
+  ])('leads a handler to the blocking helper behind it, where the entry names %s', (_, imports, files) => {
+    const root = withImports(imports, {
+      ...files,
+      'src/services/reports.ts': ts`
           import { readFileSync } from 'node:fs';
 
           export function loadReport(id: string): string {
             return readFileSync(\`reports/\${id}.json\`, 'utf8');
           }
         `,
-      },
-    );
+    });
     const routes = ts`
       import express from 'express';
       import { loadReport } from '#services/reports.js';
