@@ -8,11 +8,11 @@
  * process (an editor's ESLint server), which sees new files soon; the tsconfig.json and
  * package.json files the aliases come from are read once per process.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import createDebug from 'debug';
-import { imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
+import { exports as packageExports, imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
@@ -142,13 +142,18 @@ export function mayNameProjectModule(directory: string, specifier: string): bool
 
 /**
  * Where the aliases seen from `directory` map a package name, as paths: the nearest package.json's
- * `imports` for a `#` specifier, as Node resolves it, then the nearest tsconfig.json's `paths`.
+ * `imports` for a `#` specifier, as Node resolves it, then the nearest tsconfig.json's `paths`,
+ * then the project's own packages (projectPackageTargets).
  */
 function aliasTargets(directory: string, specifier: string): readonly string[] {
   // Asked for every package a linted file imports: no array is made where no alias maps it.
-  const imports = specifier.startsWith('#') ? (importsMatcher(directory)?.(specifier) ?? NO_TARGETS) : NO_TARGETS;
+  const subpathImport = specifier.startsWith('#');
+  const imports = subpathImport ? (importsMatcher(directory)?.(specifier) ?? NO_TARGETS) : NO_TARGETS;
   const paths = pathsMatcher(directory)?.(specifier) ?? NO_TARGETS;
-  return paths.length === 0 ? imports : imports.length === 0 ? paths : [...imports, ...paths];
+  const packages = subpathImport ? NO_TARGETS : projectPackageTargets(directory, specifier);
+  if (paths.length === 0 && packages.length === 0) return imports;
+  if (imports.length === 0 && packages.length === 0) return paths;
+  return [...imports, ...paths, ...packages];
 }
 
 const NO_TARGETS: readonly string[] = [];
@@ -202,20 +207,205 @@ function importsMatcher(directory: string): Matcher | null {
 }
 
 function packageImportsOf(packageFile: string): Matcher | null {
-  const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
-  if (!isObject(manifest) || !isObject(manifest.imports)) return null;
-  const root = dirname(packageFile);
+  const manifest = manifestOf(packageFile);
+  if (!manifest || !isObject(manifest.imports)) return null;
+  return packageMatcher(dirname(packageFile), (conditions) => (specifier) =>
+    conditionalTargets(conditions, (options) => packageImports(manifest, specifier, options)),
+  );
+}
+
+/** Each package.json read, once per process; null where it cannot be read or is not an object. */
+const manifests = new Map<string, Record<string, unknown> | null>();
+
+function manifestOf(packageFile: string): Record<string, unknown> | null {
+  let manifest = manifests.get(packageFile);
+  if (manifest === undefined) {
+    try {
+      const parsed = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
+      manifest = isObject(parsed) ? parsed : null;
+    } catch (error) {
+      debug('%s unreadable: %s', packageFile, error);
+      manifest = null;
+    }
+    manifests.set(packageFile, manifest);
+  }
+  return manifest;
+}
+
+/**
+ * A matcher for the package at `root`: `targets` gives a specifier's `./`-relative targets under
+ * the package's conditions (its tsconfig's `customConditions` among them), and each is taken as a
+ * path, its source first where it is a build output (sourceOfOutput).
+ */
+function packageMatcher(root: string, targets: (conditions: readonly ConditionOptions[]) => (specifier: string) => readonly string[]): Matcher {
   const tsconfig = nearestTsconfig(root);
-  const conditions = importConditions(customConditionsOf(tsconfig));
+  const targetsOf = targets(importConditions(customConditionsOf(tsconfig)));
   const sourceOf = sourceOfOutput(root, tsconfig);
   return memoised((specifier) =>
-    importTargets(manifest, specifier, conditions).flatMap((target) => {
+    targetsOf(specifier).flatMap((target) => {
       const file = join(root, target);
       const source = sourceOf(file);
       return source === undefined ? [file] : [source, file];
     }),
   );
 }
+
+/**
+ * Where a package name leads when the package is the project's own: the package the importer is in,
+ * named by itself (`@acme/api/db` inside @acme/api, through its `exports`, as Node allows), or, in a
+ * workspace (npm, yarn, pnpm or bun), a package of it, which the package manager links into
+ * node_modules. Within it, `exports` as Node reads them, else `types`, `module` and `main` for the
+ * package itself and the path for a subpath; a target in the package's build output is followed
+ * into its source. None for an installed dependency.
+ */
+function projectPackageTargets(directory: string, specifier: string): readonly string[] {
+  // Asked for every package a linted file imports: most directories are in no workspace, and in
+  // no package that can name itself, and need not look at the name at all.
+  const own = ownPackagesOf(directory);
+  if (own === NO_OWN_PACKAGES) return NO_TARGETS;
+  const name = packageNameOf(specifier);
+  if (name === undefined) return NO_TARGETS;
+  const packageDirectory =
+    own.self?.name === name ? own.self.directory : own.workspace === undefined ? undefined : linkedPackage(own.workspace, directory, name);
+  if (packageDirectory === undefined) return NO_TARGETS;
+  let matcher = entryMatchers.get(packageDirectory);
+  if (!matcher) entryMatchers.set(packageDirectory, (matcher = packageEntries(packageDirectory)));
+  return matcher(`.${specifier.slice(name.length)}`);
+}
+
+/** `@acme/db` of `@acme/db/store`, `lodash` of `lodash/get`; none for what is not a package name (`node:fs`, a URL). */
+function packageNameOf(specifier: string): string | undefined {
+  if (specifier.includes(':') || specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+  const slash = specifier.indexOf('/');
+  if (!specifier.startsWith('@')) return slash === -1 ? specifier : specifier.slice(0, slash);
+  const second = specifier.indexOf('/', slash + 1);
+  return slash <= 1 ? undefined : second === -1 ? specifier : specifier.slice(0, second);
+}
+
+/** The packages of its own a directory's imports may name: the package it is in (if it can name itself) and its workspace. */
+interface OwnPackages {
+  /** The package the directory is in, where it has `exports`, through which Node lets it import itself by name. */
+  readonly self?: { readonly name: string; readonly directory: string };
+  /** The root of the workspace the directory is in. */
+  readonly workspace?: string;
+}
+
+const NO_OWN_PACKAGES: OwnPackages = {};
+const ownPackagesByDirectory = new Map<string, OwnPackages>();
+
+function ownPackagesOf(directory: string): OwnPackages {
+  let own = ownPackagesByDirectory.get(directory);
+  if (!own) {
+    const packageFile = nearestFile(directory, 'package.json', nearestPackageFiles);
+    const manifest = packageFile ? manifestOf(packageFile) : null;
+    const self =
+      packageFile && typeof manifest?.name === 'string' && manifest.exports !== undefined
+        ? { name: manifest.name, directory: dirname(packageFile) }
+        : undefined;
+    const workspace = workspaceRoot(directory);
+    own = self || workspace !== undefined ? { self, workspace } : NO_OWN_PACKAGES;
+    ownPackagesByDirectory.set(directory, own);
+  }
+  return own;
+}
+
+/** What linkedPackage found for each name from each directory of a workspace; null for nothing. */
+const linkedPackages = new Map<string, Map<string, string | null>>();
+
+/**
+ * The package of the workspace at `root` that Node finds for `name` from `directory`: in the nearest
+ * node_modules up to the root that has the name, a link out of every node_modules. None where Node
+ * finds an installed package.
+ */
+function linkedPackage(root: string, directory: string, name: string): string | undefined {
+  let byName = linkedPackages.get(directory);
+  if (!byName) linkedPackages.set(directory, (byName = new Map()));
+  let found = byName.get(name);
+  if (found === undefined) {
+    const here = hasNodeModules(directory) ? packageInNodeModules(join(directory, 'node_modules'), name) : undefined;
+    const parent = dirname(directory);
+    // Where this node_modules has no such package, Node looks in its parent's.
+    found = here !== undefined ? here : directory === root || parent === directory ? null : (linkedPackage(root, parent, name) ?? null);
+    byName.set(ownString(name), found);
+  }
+  return found ?? undefined;
+}
+
+/** Whether each directory of a workspace has a node_modules: most have none, and need no look-up per name. */
+const nodeModulesDirectories = new Map<string, boolean>();
+
+function hasNodeModules(directory: string): boolean {
+  let has = nodeModulesDirectories.get(directory);
+  if (has === undefined) nodeModulesDirectories.set(directory, (has = directoryMtime(join(directory, 'node_modules')) !== undefined));
+  return has;
+}
+
+/**
+ * `name` in one node_modules directory: the real directory of a link that leads out of every
+ * node_modules, null for an installed package (Node loads it, and looks no further), undefined
+ * when it is not there.
+ */
+function packageInNodeModules(nodeModules: string, name: string): string | null | undefined {
+  const path = join(nodeModules, name);
+  try {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (!stat.isSymbolicLink()) return null;
+    const real = realpathSync.native(path);
+    return real.includes(`${sep}node_modules${sep}`) ? null : real;
+  } catch {
+    return null;
+  }
+}
+
+/** The root of the workspace each directory is in (package.json `workspaces`, or pnpm-workspace.yaml); null for none. */
+const workspaceRoots = new Map<string, string | null>();
+
+function workspaceRoot(directory: string): string | undefined {
+  let root = workspaceRoots.get(directory);
+  if (root === undefined) {
+    root = null;
+    const packageFile = nearestFile(directory, 'package.json', nearestPackageFiles);
+    if (packageFile) {
+      const packageDirectory = dirname(packageFile);
+      const parent = dirname(packageDirectory);
+      if (manifestOf(packageFile)?.workspaces !== undefined || isFile(join(packageDirectory, 'pnpm-workspace.yaml'))) {
+        root = packageDirectory;
+      } else if (parent !== packageDirectory) {
+        // A package of a workspace has a package.json of its own: the root's is further up.
+        root = workspaceRoot(parent) ?? null;
+      }
+    }
+    workspaceRoots.set(directory, root);
+  }
+  return root ?? undefined;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** The entry matcher of each of the project's own packages that an import named, by directory. */
+const entryMatchers = new Map<string, Matcher>();
+
+/** What a subpath (`.`, `./store`) of the package at `root` names: by its `exports`, else by its fields or the path. */
+function packageEntries(root: string): Matcher {
+  const manifest = manifestOf(join(root, 'package.json')) ?? {};
+  if (manifest.exports !== undefined) {
+    return packageMatcher(root, (conditions) => (subpath) =>
+      conditionalTargets(conditions, (options) => packageExports(manifest, subpath, options)),
+    );
+  }
+  const fields = ENTRY_FIELDS.flatMap((field) => (typeof manifest[field] === 'string' ? [`./${manifest[field]}`] : []));
+  return packageMatcher(root, () => (subpath) => (subpath === '.' ? [...fields, './index'] : [subpath]));
+}
+
+/** The fields naming a package's own entry, in the order TypeScript and bundlers read them (Node reads only `main`). */
+const ENTRY_FIELDS = ['types', 'typings', 'module', 'main'];
 
 /**
  * The matcher `build` makes of the nearest file called `name` (tsconfig.json, package.json), made
@@ -296,12 +486,18 @@ function isInside(directory: string, path: string): boolean {
   return path.startsWith(directory.endsWith(sep) ? directory : directory + sep);
 }
 
-/** The files of the package (`./`-relative) that `specifier` may import; a target that is another package is none. */
-function importTargets(manifest: Record<string, unknown>, specifier: string, conditions: readonly ConditionOptions[]): string[] {
+/**
+ * The files of a package (`./`-relative) that `targetsUnder` maps a specifier to under each of
+ * `conditions` in turn; a target that is another package is none.
+ */
+function conditionalTargets(
+  conditions: readonly ConditionOptions[],
+  targetsUnder: (options: ConditionOptions) => readonly string[] | void,
+): string[] {
   const targets = new Set<string>();
   for (const options of conditions) {
     try {
-      for (const target of packageImports(manifest, specifier, options) ?? []) if (target.startsWith('./')) targets.add(target);
+      for (const target of targetsUnder(options) ?? []) if (target.startsWith('./')) targets.add(target);
     } catch {
       // Not mapped (resolve.exports throws for a specifier no entry matches).
     }
@@ -336,13 +532,8 @@ function nearestFile(directory: string, name: string, found: Map<string, string 
   if (file === undefined) {
     const candidate = join(directory, name);
     const parent = dirname(directory);
-    let exists = false;
-    try {
-      exists = statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
-    } catch {
-      // Unreadable: look further up.
-    }
-    file = exists ? candidate : parent === directory ? null : nearestFile(parent, name, found);
+    // Unreadable counts as missing: look further up.
+    file = isFile(candidate) ? candidate : parent === directory ? null : nearestFile(parent, name, found);
     found.set(directory, file);
   }
   return file;

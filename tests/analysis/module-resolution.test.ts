@@ -4,7 +4,7 @@
  * import, what a handler is then reported for). Each case writes its own project, so no case sees
  * another's resolutions or listings.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Linter } from 'eslint';
@@ -225,6 +225,154 @@ describe('resolveFrom: a package.json subpath import (`#db`)', () => {
     expect(messages[0]!.message).toBe(
       '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` (src/services/reports.ts:4), ' +
         'and every other request waits until it returns. Use `await readFile()` from `node:fs/promises` there, and await the helper here.',
+    );
+  });
+});
+
+describe('resolveFrom: a package of the project’s own', () => {
+  /**
+   * A monorepo: the API in apps/api, workspace packages under packages/ linked into the root's
+   * node_modules as npm does, and `extra` files and links (path → link target, relative to it).
+   */
+  function monorepo(files: Record<string, string | null>, links: Record<string, string> = {}): string {
+    const root = project({
+      'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'apps/api/package.json': JSON.stringify({ name: '@acme/api', type: 'module' }),
+      'apps/api/src/app.ts': '',
+      'node_modules/@acme': null,
+      ...files,
+    });
+    for (const [path, target] of Object.entries(links)) symlinkSync(target, join(root, path), 'dir');
+    return root;
+  }
+  const built = JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'dist' } });
+
+  it('follows a workspace package’s `exports` into its source, built or not', () => {
+    const root = monorepo(
+      {
+        'packages/db/package.json': JSON.stringify({
+          name: '@acme/db',
+          exports: { '.': './dist/index.js', './store': { types: './dist/store.d.ts', default: './dist/store.js' } },
+        }),
+        'packages/db/tsconfig.json': built,
+        'packages/db/src/index.ts': '',
+        'packages/db/src/store.ts': '',
+      },
+      { 'node_modules/@acme/db': '../../packages/db' },
+    );
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/db')).toBe('packages/db/src/index.ts');
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/db/store')).toBe('packages/db/src/store.ts');
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/db/missing')).toBeUndefined();
+    expect(mayNameProjectModule(join(root, 'apps/api/src'), '@acme/db')).toBe(true);
+  });
+
+  it('takes `types`, `module` or `main` without `exports`, and a subpath as a path in the package', () => {
+    const root = monorepo(
+      {
+        'packages/util/package.json': JSON.stringify({ name: 'util', main: 'lib/index.js' }),
+        'packages/util/lib/index.js': '',
+        'packages/util/lib/strings.js': '',
+        'packages/plain/package.json': JSON.stringify({ name: 'plain' }),
+        'packages/plain/index.ts': '',
+      },
+      { 'node_modules/util': '../packages/util', 'node_modules/plain': '../packages/plain' },
+    );
+    expect(resolved(root, 'apps/api/src/app.ts', 'util')).toBe('packages/util/lib/index.js');
+    expect(resolved(root, 'apps/api/src/app.ts', 'util/lib/strings')).toBe('packages/util/lib/strings.js');
+    expect(resolved(root, 'apps/api/src/app.ts', 'plain')).toBe('packages/plain/index.ts');
+  });
+
+  it('names nothing for an installed dependency, pnpm’s store included, or a package not there', () => {
+    const root = monorepo(
+      {
+        'node_modules/express/package.json': JSON.stringify({ name: 'express', main: 'index.js' }),
+        'node_modules/express/index.js': '',
+        'node_modules/.pnpm/zod@4.0.0/node_modules/zod/package.json': JSON.stringify({ name: 'zod', main: 'index.js' }),
+        'node_modules/.pnpm/zod@4.0.0/node_modules/zod/index.js': '',
+      },
+      { 'node_modules/zod': '.pnpm/zod@4.0.0/node_modules/zod' },
+    );
+    for (const specifier of ['express', 'zod', 'missing', 'fs']) {
+      expect(resolved(root, 'apps/api/src/app.ts', specifier)).toBeUndefined();
+      expect(mayNameProjectModule(join(root, 'apps/api/src'), specifier)).toBe(false);
+    }
+  });
+
+  it('knows a pnpm workspace by its pnpm-workspace.yaml, and follows no link outside a workspace', () => {
+    const files = {
+      'apps/api/package.json': JSON.stringify({ name: '@acme/api' }),
+      'apps/api/src/app.ts': '',
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'index.js' }),
+      'packages/db/index.js': '',
+      'node_modules/@acme': null,
+    };
+    const pnpm = project({ 'package.json': JSON.stringify({ name: 'acme' }), 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n', ...files });
+    const linkedOnly = project({ 'package.json': JSON.stringify({ name: 'acme' }), ...files });
+    for (const root of [pnpm, linkedOnly]) symlinkSync('../../packages/db', join(root, 'node_modules/@acme/db'), 'dir');
+    expect(resolved(pnpm, 'apps/api/src/app.ts', '@acme/db')).toBe('packages/db/index.js');
+    expect(resolved(linkedOnly, 'apps/api/src/app.ts', '@acme/db')).toBeUndefined();
+  });
+
+  it('takes the nearest node_modules that has the package, as Node does', () => {
+    const root = monorepo(
+      {
+        'apps/api/node_modules/@acme/db/package.json': JSON.stringify({ name: '@acme/db', main: 'index.js' }),
+        'apps/api/node_modules/@acme/db/index.js': '',
+        'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'index.js' }),
+        'packages/db/index.js': '',
+      },
+      { 'node_modules/@acme/db': '../../packages/db' },
+    );
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/db')).toBeUndefined();
+    expect(resolved(root, 'apps/web.ts', '@acme/db')).toBe('packages/db/index.js');
+  });
+
+  it('follows the package an importer is in, named by itself through its `exports`', () => {
+    const root = monorepo({
+      'apps/api/package.json': JSON.stringify({ name: '@acme/api', exports: { './db': './dist/db.js' } }),
+      'apps/api/tsconfig.json': built,
+      'apps/api/src/db.ts': '',
+      'packages/cli/package.json': JSON.stringify({ name: '@acme/cli', main: 'index.js' }),
+      'packages/cli/index.js': '',
+      'packages/cli/src/app.ts': '',
+    });
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/api/db')).toBe('apps/api/src/db.ts');
+    // Without `exports`, Node does not resolve a package's own name.
+    expect(resolved(root, 'packages/cli/src/app.ts', '@acme/cli')).toBeUndefined();
+  });
+
+  it('leads a handler to the blocking helper in another package of the workspace', () => {
+    const root = monorepo(
+      {
+        'packages/auth/package.json': JSON.stringify({ name: '@acme/auth', type: 'module', exports: './dist/index.js' }),
+        'packages/auth/tsconfig.json': built,
+        'packages/auth/src/index.ts': ts`
+          import { readFileSync } from 'node:fs';
+
+          export function signingKey(): string {
+            return readFileSync('keys/signing.pem', 'utf8');
+          }
+        `,
+      },
+      { 'node_modules/@acme/auth': '../../packages/auth' },
+    );
+    const routes = ts`
+      import express from 'express';
+      import { signingKey } from '@acme/auth';
+
+      const app = express();
+      app.get('/.well-known/key', (req, res) => {
+        res.type('pem').send(signingKey());
+      });
+    `;
+    const file = join(root, 'apps/api/src/routes.ts');
+    writeFileSync(file, routes);
+    const messages = new Linter({ cwd: root }).verify(routes, config(), file);
+    expect(messages.map(({ line, column, messageId }) => `${line}:${column} ${messageId}`)).toEqual(['6:24 blockingHelper']);
+    expect(messages[0]!.message).toBe(
+      '`signingKey()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` ' +
+        '(packages/auth/src/index.ts:4), and every other request waits until it returns. ' +
+        'Use `await readFile()` from `node:fs/promises` there, and await the helper here.',
     );
   });
 });
