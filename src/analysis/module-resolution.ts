@@ -2,11 +2,12 @@
  * Where a module's imports lead: a relative specifier, a tsconfig `paths` alias or a package.json
  * `imports` entry (`#db`), resolved to the project file it names as Node or TypeScript would find
  * it (`./store.js` may be `store.ts`; `#db` mapped into the build output is the output's source).
- * Package names resolve to nothing unless an alias maps them: the module graph follows the
- * project's own modules, not its dependencies. Every answer is kept, as are the directory listings
- * it came from, for the whole run of ESLint's command line, and for a few seconds in a long-lived
- * process (an editor's ESLint server), which sees new files soon; the tsconfig.json and
- * package.json files the aliases come from are read once per process.
+ * A package name resolves only where an alias maps it or it names one of the project's own
+ * packages (of its workspace, or itself): the module graph follows the project's own modules, not
+ * its dependencies. Every answer is kept, as are the directory listings it came from, for the
+ * whole run of ESLint's command line, and for a few seconds in a long-lived process (an editor's
+ * ESLint server), which sees new files soon; the tsconfig.json and package.json files the aliases
+ * and packages come from, and a workspace's links, are read once per process.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
@@ -124,8 +125,8 @@ function pathResolution(known: Resolutions, path: string, now: number): Resoluti
 }
 
 /**
- * The module a package name names where an alias maps it to the project's files; none for a
- * package (`express`, `fs`) that no alias maps.
+ * The module a package name names where an alias maps it to the project's files, or it names a
+ * package of the project's own; none for a dependency (`express`) or a builtin (`fs`).
  */
 function aliasedFile(extensions: readonly string[], directory: string, specifier: string): string | undefined {
   for (const base of aliasTargets(directory, specifier)) {
