@@ -231,8 +231,8 @@ describe('resolveFrom: a package.json subpath import (`#db`)', () => {
 
 describe('resolveFrom: a package of the project’s own', () => {
   /**
-   * A monorepo: the API in apps/api, workspace packages under packages/ linked into the root's
-   * node_modules as npm does, and `extra` files and links (path → link target, relative to it).
+   * A monorepo with its API in apps/api, and these files and links (path → target, relative to the
+   * link), such as the packages under packages/ that npm links into the root's node_modules.
    */
   function monorepo(files: Record<string, string | null>, links: Record<string, string> = {}): string {
     const root = project({
