@@ -9,10 +9,11 @@
  * ESLint server), which sees new files soon; the tsconfig.json and package.json files the aliases
  * and packages come from, and a workspace's links, are read once per process.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import createDebug from 'debug';
+import picomatch from 'picomatch';
 import { exports as packageExports, imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
 import { isSingleRun } from '../util/single-run.js';
@@ -254,10 +255,10 @@ function packageMatcher(root: string, targets: (conditions: readonly ConditionOp
 /**
  * Where a package name leads when the package is the project's own: the package the importer is in,
  * named by itself (`@acme/api/db` inside @acme/api, through its `exports`, as Node allows), or, in a
- * workspace (npm, yarn, pnpm or bun), a package of it, which the package manager links into
- * node_modules. Within it, `exports` as Node reads them, else `types`, `module` and `main` for the
- * package itself and the path for a subpath; a target in the package's build output is followed
- * into its source. None for an installed dependency.
+ * workspace (npm, yarn, pnpm or bun), a package of it (workspacePackage). Within it, `exports` as
+ * Node reads them, else `types`, `module` and `main` for the package itself and the path for a
+ * subpath; a target in the package's build output is followed into its source. None for an
+ * installed dependency.
  */
 function projectPackageTargets(directory: string, specifier: string): readonly string[] {
   // Asked for every package a linted file imports: most directories are in no workspace, and in
@@ -267,7 +268,7 @@ function projectPackageTargets(directory: string, specifier: string): readonly s
   const name = packageNameOf(specifier);
   if (name === undefined) return NO_TARGETS;
   const packageDirectory =
-    own.self?.name === name ? own.self.directory : own.workspace === undefined ? undefined : linkedPackage(own.workspace, directory, name);
+    own.self?.name === name ? own.self.directory : own.workspace === undefined ? undefined : workspacePackage(own.workspace, directory, name);
   if (packageDirectory === undefined) return NO_TARGETS;
   let matcher = entryMatchers.get(packageDirectory);
   if (!matcher) entryMatchers.set(packageDirectory, (matcher = packageEntries(packageDirectory)));
@@ -308,6 +309,70 @@ function ownPackagesOf(directory: string): OwnPackages {
     ownPackagesByDirectory.set(directory, own);
   }
   return own;
+}
+
+/**
+ * The package of the workspace at `root` called `name`, as the importer in `directory` gets it:
+ * through node_modules, where the package manager links it (linkedPackage); in a workspace without
+ * node_modules (Yarn's Plug'n'Play, or not installed yet), the package its `workspaces` globs name.
+ */
+function workspacePackage(root: string, directory: string, name: string): string | undefined {
+  return hasNodeModules(root) ? linkedPackage(root, directory, name) : workspacePackagesOf(root).get(name);
+}
+
+/** The packages each workspace root's package.json `workspaces` globs name, by name. */
+const workspacePackageMaps = new Map<string, ReadonlyMap<string, string>>();
+
+function workspacePackagesOf(root: string): ReadonlyMap<string, string> {
+  let packages = workspacePackageMaps.get(root);
+  if (!packages) {
+    const byName = new Map<string, string>();
+    const workspaces = manifestOf(join(root, 'package.json'))?.workspaces;
+    // npm and bun take a list; yarn also `{ packages: [...] }`.
+    const patterns = Array.isArray(workspaces) ? workspaces : isObject(workspaces) && Array.isArray(workspaces.packages) ? workspaces.packages : [];
+    const globs = patterns.filter((pattern): pattern is string => typeof pattern === 'string');
+    // picomatch throws for an empty pattern, which `./` or `!` leaves.
+    const included = globs.filter((glob) => !glob.startsWith('!')).map(withoutDotSlash).filter(Boolean);
+    const excluded = picomatch(globs.filter((glob) => glob.startsWith('!')).map((glob) => withoutDotSlash(glob.slice(1))).filter(Boolean));
+    for (const glob of included) {
+      // Only below the glob's static part (`packages` of `packages/*`), as deep as it reaches.
+      const { base, glob: rest, isGlob } = picomatch.scan(glob);
+      const matches = picomatch(glob);
+      const depth = rest.includes('**') ? WORKSPACE_DEPTH : rest.split('/').length;
+      for (const relativeDirectory of isGlob ? directoriesBelow(root, depth, base) : [base]) {
+        if (!matches(relativeDirectory) || excluded(relativeDirectory)) continue;
+        const name = manifestOf(join(root, relativeDirectory, 'package.json'))?.name;
+        if (typeof name === 'string' && !byName.has(name)) byName.set(name, join(root, relativeDirectory));
+      }
+    }
+    workspacePackageMaps.set(root, (packages = byName));
+  }
+  return packages;
+}
+
+/** How deep below its static part a `**` workspace glob is followed. */
+const WORKSPACE_DEPTH = 4;
+
+function withoutDotSlash(glob: string): string {
+  return glob.replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+/** The directories below `prefix` in `root`, relative to `root`, to `depth` levels; not node_modules, nor hidden ones. */
+function directoriesBelow(root: string, depth: number, prefix: string): string[] {
+  if (depth === 0) return [];
+  const found: string[] = [];
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(join(root, prefix), { withFileTypes: true });
+  } catch {
+    // Unreadable: nothing below it.
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const relativeDirectory = prefix ? `${prefix}/${entry.name}` : entry.name;
+    found.push(relativeDirectory, ...directoriesBelow(root, depth - 1, relativeDirectory));
+  }
+  return found;
 }
 
 /** What linkedPackage found for each name from each directory of a workspace; null for nothing. */
@@ -465,7 +530,9 @@ function sourceOfOutput(root: string, tsconfig: TsConfigResult | null): (file: s
   if (!options || configDirectory === undefined || (configDirectory !== root && !isInside(root, configDirectory))) {
     return () => undefined;
   }
-  const sourceRoot = options.rootDir ? resolve(configDirectory, options.rootDir) : options.composite ? configDirectory : undefined;
+  // A hand-written tsconfig may hold anything: only a string is a directory.
+  const rootDir: unknown = options.rootDir;
+  const sourceRoot = typeof rootDir === 'string' && rootDir ? resolve(configDirectory, rootDir) : options.composite ? configDirectory : undefined;
   const outputs = [...new Set([options.declarationDir, options.outDir])]
     .filter((directory): directory is string => typeof directory === 'string')
     .map((directory) => resolve(configDirectory, directory));

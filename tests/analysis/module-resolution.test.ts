@@ -282,20 +282,25 @@ describe('resolveFrom: a package of the project’s own', () => {
     expect(resolved(root, 'apps/api/src/app.ts', 'plain')).toBe('packages/plain/index.ts');
   });
 
-  it('names nothing for an installed dependency, pnpm’s store included, or a package not there', () => {
+  it('names nothing for an installed dependency, pnpm’s store included, a package not there, or a malformed one', () => {
     const root = monorepo(
       {
+        // A package of the workspace whose tsconfig's rootDir is no path: no source, and no dist/ built.
+        'packages/odd/package.json': JSON.stringify({ name: 'odd', exports: './dist/index.js' }),
+        'packages/odd/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: 5, outDir: 'dist' } }),
+        'packages/odd/src/index.ts': '',
         'node_modules/express/package.json': JSON.stringify({ name: 'express', main: 'index.js' }),
         'node_modules/express/index.js': '',
         'node_modules/.pnpm/zod@4.0.0/node_modules/zod/package.json': JSON.stringify({ name: 'zod', main: 'index.js' }),
         'node_modules/.pnpm/zod@4.0.0/node_modules/zod/index.js': '',
       },
-      { 'node_modules/zod': '.pnpm/zod@4.0.0/node_modules/zod' },
+      { 'node_modules/zod': '.pnpm/zod@4.0.0/node_modules/zod', 'node_modules/odd': '../packages/odd' },
     );
     for (const specifier of ['express', 'zod', 'missing', 'fs']) {
       expect(resolved(root, 'apps/api/src/app.ts', specifier)).toBeUndefined();
       expect(mayNameProjectModule(join(root, 'apps/api/src'), specifier)).toBe(false);
     }
+    expect(resolved(root, 'apps/api/src/app.ts', 'odd')).toBeUndefined();
   });
 
   it('knows a pnpm workspace by its pnpm-workspace.yaml, and follows no link outside a workspace', () => {
@@ -311,6 +316,32 @@ describe('resolveFrom: a package of the project’s own', () => {
     for (const root of [pnpm, linkedOnly]) symlinkSync('../../packages/db', join(root, 'node_modules/@acme/db'), 'dir');
     expect(resolved(pnpm, 'apps/api/src/app.ts', '@acme/db')).toBe('packages/db/index.js');
     expect(resolved(linkedOnly, 'apps/api/src/app.ts', '@acme/db')).toBeUndefined();
+  });
+
+  it('takes the packages its `workspaces` globs name where the workspace has no node_modules (Plug’n’Play)', () => {
+    const root = project({
+      'package.json': JSON.stringify({
+        name: 'acme',
+        workspaces: { packages: ['./packages/*', 'apps/api', 'libs/**', '!packages/legacy', './', '!', 7] },
+      }),
+      '.pnp.cjs': '',
+      'apps/api/package.json': JSON.stringify({ name: '@acme/api', main: 'server.js' }),
+      'apps/api/server.js': '',
+      'apps/api/src/app.ts': '',
+      'packages/db/package.json': JSON.stringify({ name: '@acme/db', exports: './src/index.ts' }),
+      'packages/db/src/index.ts': '',
+      'packages/legacy/package.json': JSON.stringify({ name: '@acme/legacy', main: 'index.js' }),
+      'packages/legacy/index.js': '',
+      'libs/shared/strings/package.json': JSON.stringify({ name: '@acme/strings', main: 'index.js' }),
+      'libs/shared/strings/index.js': '',
+      'tools/package.json': JSON.stringify({ name: '@acme/tools', main: 'index.js' }),
+      'tools/index.js': '',
+    });
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/db')).toBe('packages/db/src/index.ts');
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/strings')).toBe('libs/shared/strings/index.js');
+    expect(resolved(root, 'packages/db/src/index.ts', '@acme/api')).toBe('apps/api/server.js');
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/legacy')).toBeUndefined();
+    expect(resolved(root, 'apps/api/src/app.ts', '@acme/tools')).toBeUndefined();
   });
 
   it('takes the nearest node_modules that has the package, as Node does', () => {
