@@ -37,6 +37,7 @@ describe('the bundled example servers', () => {
     const db = 'event-loop/no-sync-db blockingNoEquivalent';
     const dbHelper = 'event-loop/no-sync-db blockingHelper';
     const registered = 'event-loop/no-sync-fs blockingRegisteredHandler';
+    const cryptoHelper = 'event-loop/no-sync-crypto blockingHelper';
     expect(findings).toEqual([
       `express-api/src/routes/customers.js:6:17 ${registered}`, // customers.index (controllers/) → listCustomers() → readFileSync
       `express-api/src/routes/customers.js:7:20 ${registered}`, // customers.show → findCustomer() → listCustomers()
@@ -117,6 +118,9 @@ describe('the bundled example servers', () => {
       `trpc-server/src/routers/todos.ts:23:30 ${fs}`,
       `trpc-server/src/routers/todos.ts:25:5 ${fs}`,
       `trpc-server/src/trpc.ts:12:18 ${fs}`,
+      `turborepo-api/apps/api/src/routes/sessions.ts:9:16 ${helper}`, // loadUsers() (@acme/storage, its dist/ mapped to src/) → readFileSync
+      `turborepo-api/apps/api/src/routes/sessions.ts:10:17 ${cryptoHelper}`, // verifyPassword() (@acme/auth) → pbkdf2Sync
+      `turborepo-api/apps/api/src/routes/uploads.ts:7:21 ${helper}`, // listUploads() (@acme/storage/uploads) → readdirSync
     ]);
   });
 
@@ -141,6 +145,8 @@ describe('the bundled example servers', () => {
       'sveltekit-app/src/routes/sitemap.xml/',
       'trpc-server/src/lib/',
       'trpc-server/src/server.ts',
+      'turborepo-api/apps/api/src/server.ts',
+      'turborepo-api/packages/',
     ];
     expect(findings.filter((finding) => quiet.some((prefix) => finding.startsWith(prefix)))).toEqual([]);
   });

@@ -1,0 +1,2 @@
+export { loadUsers, type UserRecord } from './users.js';
+export { storageRoot } from './paths.js';
