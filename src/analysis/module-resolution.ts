@@ -526,7 +526,8 @@ function customConditionsOf(tsconfig: TsConfigResult | null): readonly string[] 
  */
 function sourceOfOutput(root: string, tsconfig: TsConfigResult | null): (file: string) => string | undefined {
   const options = tsconfig?.config.compilerOptions;
-  const configDirectory = tsconfig ? dirname(tsconfig.path) : undefined;
+  // get-tsconfig gives the path with `/` on every platform: resolved, it compares with `root`.
+  const configDirectory = tsconfig ? dirname(resolve(tsconfig.path)) : undefined;
   if (!options || configDirectory === undefined || (configDirectory !== root && !isInside(root, configDirectory))) {
     return () => undefined;
   }
