@@ -5,27 +5,20 @@
  * again. An unnamed export (a default export) and `export *` take no name. Each case writes its own
  * project, so no case sees another's summaries; each checks the findings and what was parsed.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Linter } from 'eslint';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { config } from '../linter-config.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
+import { tempProject } from '../temp-project.js';
 import { parsed } from './parsed-modules.js';
 
 vi.mock('../../src/analysis/module-source.js', async (importOriginal) =>
   (await import('./parsed-modules.js')).recordingModuleSource(importOriginal),
 );
 
-const roots: string[] = [];
-
 beforeEach(() => {
   parsed.length = 0;
-});
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
 /**
@@ -33,12 +26,7 @@ afterAll(() => {
  * reports, and the modules parsed on the way, relative to the project.
  */
 function lint(files: Record<string, string>, entry: string): { reported: string[]; parsed: string[] } {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-export-use-')));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  const root = tempProject(files, 'export-use');
   const messages = new Linter({ cwd: root }).verify(files[entry]!, config(), join(root, entry));
   return {
     reported: messages.map(({ line, column, messageId }) => `${line}:${column} ${messageId}`),

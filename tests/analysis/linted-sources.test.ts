@@ -4,13 +4,12 @@
  * on disk, the same parser, an ES module. Otherwise findings would depend on which file was linted
  * first. Each case writes its own project, so no case sees another's summaries.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { config, eventLoopPlugin, FILES } from '../linter-config.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
+import { tempProject } from '../temp-project.js';
 import { parsed } from './parsed-modules.js';
 
 vi.mock('../../src/analysis/module-source.js', async (importOriginal) =>
@@ -33,15 +32,9 @@ const ROUTES = ts`
   app.get('/config', (req, res) => res.json(readConfig()));
 `;
 
-const roots: string[] = [];
-
 /** A project with lib/read-config.js (`text` on disk) and routes.js, and a Linter working in it. */
 function project(text = HELPER): { helper: string; routes: string; linter: Linter } {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-linted-')));
-  roots.push(root);
-  mkdirSync(join(root, 'lib'));
-  writeFileSync(join(root, 'lib', 'read-config.js'), text);
-  writeFileSync(join(root, 'routes.js'), ROUTES);
+  const root = tempProject({ 'lib/read-config.js': text, 'routes.js': ROUTES }, 'linted');
   return { helper: join(root, 'lib', 'read-config.js'), routes: join(root, 'routes.js'), linter: new Linter({ cwd: root }) };
 }
 
@@ -54,10 +47,6 @@ const REPORTED = ['5:43 blockingHelper'];
 
 beforeEach(() => {
   parsed.length = 0;
-});
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
 describe('summaries of helpers ESLint linted earlier', () => {

@@ -6,14 +6,14 @@
  * cycles, provisional modules are about a quarter of all reads. And the modules a summary does not
  * read at all: those a module imports for their side effects only.
  */
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyseModuleSites, summarise } from '../../src/analysis/module-graph.js';
 import { parseModule, startLine } from '../../src/analysis/module-source.js';
 import { graphOptions } from './graph-options.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
+import { tempProject } from '../temp-project.js';
 
 const reads = vi.hoisted(() => [] as string[]);
 vi.mock('node:fs', async (importOriginal) => {
@@ -27,22 +27,13 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const options = graphOptions;
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
 beforeEach(() => {
   reads.length = 0;
 });
 
 /** A new project with `files`; each test has its own, so none sees another's cached summaries. */
 function project(files: Record<string, string>): (name: string) => string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-cycles-')));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
+  const root = tempProject(files, 'cycles');
   return (name) => join(root, name);
 }
 

@@ -4,33 +4,16 @@
  * import, what a handler is then reported for). Each case writes its own project, so no case sees
  * another's resolutions or listings.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mayNameProjectModule, resolveFrom, wasResolved } from '../../src/analysis/module-resolution.js';
 import { config } from '../linter-config.js';
 import { ts } from '../rules/no-sync-fs.helpers.js';
+import { tempProject, type ProjectFiles } from '../temp-project.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** A new project with these files (path → text; a directory where the text is null). */
-function project(files: Record<string, string | null>): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-resolution-')));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    if (text === null) mkdirSync(join(root, path), { recursive: true });
-    else {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  }
-  return root;
-}
+const project = (files: ProjectFiles): string => tempProject(files, 'resolution');
 
 /** The file `specifier` names from `importer` (both relative to `root`), relative to `root`. */
 function resolved(root: string, importer: string, specifier: string): string | undefined {

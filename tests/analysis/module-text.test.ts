@@ -4,33 +4,16 @@
  * tests (blocking-export-use.test.ts among them) show the same through findings and parses; these
  * pin each pattern, and each answer that must be no.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { ExportReach, ModuleSummary } from '../../src/analysis/module-graph.js';
 import { blockingExportUse, readModuleText, textDependencies } from '../../src/analysis/module-text.js';
 import type { FamilyReach, MemberReach, Reach } from '../../src/analysis/reachability.js';
 import type { DbValue } from '../../src/analysis/sync-db.js';
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** A new project with these files (path → text). */
-function project(files: Record<string, string>): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'event-loop-module-text-')));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+import { tempProject } from '../temp-project.js';
 
 describe('textDependencies', () => {
-  const root = project({
+  const root = tempProject({
     'src/app.js': '',
     'src/a.js': '',
     'src/b.js': '',
@@ -40,7 +23,7 @@ describe('textDependencies', () => {
     'src/f.js': '',
     'src/setup.js': '',
     'lib/store.ts': '',
-  });
+  }, 'module-text');
   /** The local modules `text` imports when written in src/app.js, relative to the project. */
   const dependencies = (text: string): string[] =>
     textDependencies(join(root, 'src/app.js'), text).map((file) => relative(root, file));
@@ -145,7 +128,7 @@ describe('blockingExportUse', () => {
 });
 
 describe('readModuleText', () => {
-  const root = project({ 'text.js': 'export const a = 1;\n', 'binary.js': 'abc\0def' });
+  const root = tempProject({ 'text.js': 'export const a = 1;\n', 'binary.js': 'abc\0def' }, 'module-text');
 
   it('reads a text file', () => {
     expect(readModuleText(join(root, 'text.js'))).toBe('export const a = 1;\n');

@@ -8,28 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { config, type eventLoopPlugin } from '../linter-config.js';
 import { EXPRESS_ROUTE, ts } from './no-sync-fs.helpers.js';
+import { tempProject, writeFiles, type ProjectFiles } from '../temp-project.js';
 import { helperMessage } from './no-sync-fs-follow.helpers.js';
 
-const projects: string[] = [];
-afterAll(() => {
-  for (const dir of projects) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 /** A new project directory with the given files (text, or bytes). */
-function project(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-follow-')));
-  projects.push(dir);
-  for (const [name, content] of Object.entries(files)) write(dir, name, content);
-  return dir;
-}
-
-function write(dir: string, name: string, content: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-  fs.writeFileSync(path.join(dir, name), content);
-}
+const project = (files: ProjectFiles = {}): string => tempProject(files, 'follow');
 
 interface Finding {
   line: number;
@@ -209,7 +195,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
   let clock = Date.parse('2024-01-01T00:00:00Z') / 1000;
   /** Rewrites a helper with a new modification time, as an editor save does (whatever the clock's resolution). */
   const edit = (dir: string, name: string, content: string, mtime = (clock += 60)): void => {
-    write(dir, name, content);
+    writeFiles(dir, { [name]: content });
     fs.utimesSync(path.join(dir, name), mtime, mtime);
     later();
   };
@@ -252,7 +238,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     const code = handler('./files.js');
     expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
 
-    write(dir, 'files.ts', ASYNC_HELPER);
+    writeFiles(dir, { 'files.ts': ASYNC_HELPER });
     later(900);
     expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
     later(200);
@@ -331,7 +317,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     const code = handler('./files.js');
     expect(lint(dir, code)).toEqual([]);
 
-    write(dir, 'files.ts', BLOCKING_HELPER);
+    writeFiles(dir, { 'files.ts': BLOCKING_HELPER });
     fs.utimesSync(dir, mtime, mtime);
     later();
     expect(lint(dir, code)).toEqual([]);
