@@ -3,7 +3,7 @@
  * real directories and read real files. Each project is a new directory, so no test sees another's
  * cached resolutions or summaries; all of a test file's projects are removed after its tests.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -38,3 +38,16 @@ export function writeFiles(root: string, files: ProjectFiles): void {
     }
   }
 }
+
+/** Whether this platform lets the tests create symlinks (Windows without developer mode does not). */
+export const symlinksWork = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'event-loop-symlink-'));
+  try {
+    symlinkSync('target', join(dir, 'link'));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();

@@ -3,7 +3,7 @@ import { blockingApiTraceMap, catalogTextCheck, type BlockingApi } from '../cata
 import { getHandlerContext, type HandlerContext, type HandlerInfo } from '../context/handlers.js';
 import { readSettings } from '../options.js';
 import { isFunctionNode, type CallSite, type FunctionNode } from '../util/ast.js';
-import { analyseModuleSites, rememberLintedSource, type DirectCall, type GraphOptions } from './module-graph.js';
+import { analyseModuleSites, forgetSummariesIfAliasesChanged, rememberLintedSource, type DirectCall, type GraphOptions } from './module-graph.js';
 import type { Parser } from './module-source.js';
 import { reachesCheckedCode, type Reach, type ReportableCalls } from './reachability.js';
 
@@ -85,7 +85,10 @@ function analyseFile(
   // import gives can matter.
   const followImports =
     followCalls === 'cross-module' && reportableCalls(sourceCode, () => handlerContextOf(context), checksAsyncFunctions);
-  if (followCalls === 'cross-module') rememberLintedSource(filename, sourceCode, graphOptions.parser);
+  if (followCalls === 'cross-module') {
+    forgetSummariesIfAliasesChanged();
+    rememberLintedSource(filename, sourceCode, graphOptions.parser);
+  }
   const { sites } = analyseModuleSites(sourceCode, filename, graphOptions, followImports);
   if (sites.length === 0) return { calls: [] };
 

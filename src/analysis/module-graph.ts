@@ -8,7 +8,7 @@ import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
-import { mayNameProjectModule, resolveFrom, wasResolved } from './module-resolution.js';
+import { forgetChangedAliases, mayNameProjectModule, resolveFrom, wasResolved } from './module-resolution.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
 import { blockingExportUse, readModuleText, textDependencies } from './module-text.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
@@ -83,7 +83,7 @@ interface CacheEntry {
  * kept per parser and depth: a TypeScript helper seen first from a file linted with espree must not
  * stay unparsed for the TypeScript files that import it too.
  */
-const summariesByParser = new WeakMap<Parser, Map<string, CacheEntry>>();
+let summariesByParser = new WeakMap<Parser, Map<string, CacheEntry>>();
 /** Summaries being computed, outermost first. */
 const inProgress = new Set<string>();
 /**
@@ -146,6 +146,16 @@ export function rememberLintedSource(
 function lintedSource(file: string, text: string, parser: Parser): ModuleSource | undefined {
   const linted = lintedSources.get(file);
   return linted && linted.parser === parser && linted.source.text === text ? linted.source : undefined;
+}
+
+/**
+ * Before a file is linted with cross-module analysis. In a long-lived process, where an alias that
+ * imports resolve through changed (a tsconfig.json `paths` entry, a package.json `imports` entry, a
+ * workspace's link: module-resolution.ts), every summary goes: any may have been built on an import
+ * that now leads elsewhere, and the first lint after the edit reads the graph again.
+ */
+export function forgetSummariesIfAliasesChanged(): void {
+  if (forgetChangedAliases()) summariesByParser = new WeakMap();
 }
 
 function summaryCache(options: GraphOptions): Map<string, CacheEntry> {

@@ -6,10 +6,12 @@
  * packages (of its workspace, or itself): the module graph follows the project's own modules, not
  * its dependencies. Every answer is kept, as are the directory listings it came from, for the
  * whole run of ESLint's command line, and for a few seconds in a long-lived process (an editor's
- * ESLint server), which sees new files soon; the tsconfig.json and package.json files the aliases
- * and packages come from, and a workspace's links, are read once per process.
+ * ESLint server), which sees new files soon. The tsconfig.json and package.json files the aliases
+ * and packages come from, and a workspace's links, are read once per run; a long-lived process looks
+ * at them again every few seconds (config-files.ts), and an edit of one makes every import resolve
+ * again (forgetChangedAliases).
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
 import createDebug from 'debug';
@@ -18,6 +20,7 @@ import { exports as packageExports, imports as packageImports, type Options as C
 import { isPathSpecifier } from '../catalog/index.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
+import { configFilesChanged, lstatConfigPath, readConfigDirectory, readConfigFile, statConfigPath, watchTsconfigExtends } from './config-files.js';
 
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
@@ -137,6 +140,36 @@ function aliasedFile(extensions: readonly string[], directory: string, specifier
   return undefined;
 }
 
+/**
+ * In a long-lived process, whether a file the aliases come from changed since it was read (looked
+ * at every few seconds: config-files.ts). If one did, everything read from those files is
+ * forgotten, and every resolution with it: the next import resolves under the aliases as they are.
+ */
+export function forgetChangedAliases(): boolean {
+  if (!configFilesChanged()) return false;
+  const caches: readonly Map<string, unknown>[] = [
+    tsconfigs,
+    nearestTsconfigs,
+    pathsMatchers,
+    importsMatchers,
+    nearestPackageFiles,
+    manifests,
+    ownPackagesByDirectory,
+    workspacePackageMaps,
+    linkedPackages,
+    nodeModulesDirectories,
+    workspaceRoots,
+    entryMatchers,
+  ];
+  for (const cache of caches) cache.clear();
+  for (const known of [JAVASCRIPT_RESOLUTIONS, TYPESCRIPT_RESOLUTIONS]) {
+    known.bySpecifier.clear();
+    known.byPath.clear();
+  }
+  debug('aliases changed: resolving again');
+  return true;
+}
+
 /** Whether the specifier may name a module of the project: a path, or a package name an alias maps. */
 export function mayNameProjectModule(directory: string, specifier: string): boolean {
   return isPathSpecifier(specifier) || aliasTargets(directory, specifier).length > 0;
@@ -168,7 +201,7 @@ const tsconfigs = new Map<string, TsConfigResult | null>();
 const nearestTsconfigs = new Map<string, string | null>();
 const pathsMatchers = new Map<string, Matcher | null>();
 
-/** The tsconfig.json nearest to `directory`, read once per file and process; none where it cannot be read. */
+/** The tsconfig.json nearest to `directory`, read once per file (until one changes: forgetChangedAliases); none where it cannot be read. */
 function nearestTsconfig(directory: string): TsConfigResult | null {
   const configFile = nearestFile(directory, 'tsconfig.json', nearestTsconfigs);
   if (!configFile) return null;
@@ -176,6 +209,7 @@ function nearestTsconfig(directory: string): TsConfigResult | null {
   if (tsconfig === undefined) {
     try {
       tsconfig = getTsconfig(dirname(configFile));
+      watchTsconfigExtends(configFile);
     } catch (error) {
       debug('%s unreadable: %s', configFile, error);
       tsconfig = null;
@@ -216,14 +250,14 @@ function packageImportsOf(packageFile: string): Matcher | null {
   );
 }
 
-/** Each package.json read, once per process; null where it cannot be read or is not an object. */
+/** Each package.json read, once (until one changes: forgetChangedAliases); null where it cannot be read or is not an object. */
 const manifests = new Map<string, Record<string, unknown> | null>();
 
 function manifestOf(packageFile: string): Record<string, unknown> | null {
   let manifest = manifests.get(packageFile);
   if (manifest === undefined) {
     try {
-      const parsed = JSON.parse(readFileSync(packageFile, 'utf8')) as unknown;
+      const parsed = JSON.parse(readConfigFile(packageFile)) as unknown;
       manifest = isObject(parsed) ? parsed : null;
     } catch (error) {
       debug('%s unreadable: %s', packageFile, error);
@@ -363,7 +397,7 @@ function directoriesBelow(root: string, depth: number, prefix: string): string[]
   const found: string[] = [];
   let entries: Dirent[] = [];
   try {
-    entries = readdirSync(join(root, prefix), { withFileTypes: true });
+    entries = readConfigDirectory(join(root, prefix));
   } catch {
     // Unreadable: nothing below it.
   }
@@ -402,7 +436,15 @@ const nodeModulesDirectories = new Map<string, boolean>();
 
 function hasNodeModules(directory: string): boolean {
   let has = nodeModulesDirectories.get(directory);
-  if (has === undefined) nodeModulesDirectories.set(directory, (has = directoryMtime(join(directory, 'node_modules')) !== undefined));
+  if (has === undefined) {
+    let stats;
+    try {
+      stats = statConfigPath(join(directory, 'node_modules'), true);
+    } catch {
+      // Unreadable: as if it were not there.
+    }
+    nodeModulesDirectories.set(directory, (has = stats?.isDirectory() ?? false));
+  }
   return has;
 }
 
@@ -414,7 +456,7 @@ function hasNodeModules(directory: string): boolean {
 function packageInNodeModules(nodeModules: string, name: string): string | null | undefined {
   const path = join(nodeModules, name);
   try {
-    const stat = lstatSync(path, { throwIfNoEntry: false });
+    const stat = lstatConfigPath(path);
     if (!stat) return undefined;
     if (!stat.isSymbolicLink()) return null;
     const real = realpathSync.native(path);
@@ -449,7 +491,7 @@ function workspaceRoot(directory: string): string | undefined {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    return statConfigPath(path)?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -594,7 +636,8 @@ function memoised(match: Matcher): Matcher {
 
 /**
  * The nearest file called `name` in `directory` or above it, found up the tree as TypeScript and
- * Node do, with one look per directory (kept in `found`) for the whole process.
+ * Node do, with one look per directory (kept in `found`, until a file the aliases come from
+ * changes: forgetChangedAliases).
  */
 function nearestFile(directory: string, name: string, found: Map<string, string | null>): string | null {
   let file = found.get(directory);

@@ -5,13 +5,12 @@
  * ESLint's Linter, whose cwd is that directory (so messages name helpers relative to it).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { config, type eventLoopPlugin } from '../linter-config.js';
 import { EXPRESS_ROUTE, ts } from './no-sync-fs.helpers.js';
-import { tempProject, writeFiles, type ProjectFiles } from '../temp-project.js';
+import { symlinksWork, tempProject, writeFiles, type ProjectFiles } from '../temp-project.js';
 import { helperMessage } from './no-sync-fs-follow.helpers.js';
 
 /** A new project directory with the given files (text, or bytes). */
@@ -128,19 +127,6 @@ describe('no-sync-fs: helper files that are skipped', () => {
   });
 });
 
-/** Whether this platform lets the tests create symlinks (Windows without developer mode does not). */
-const symlinksWork = (() => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-symlink-'));
-  try {
-    fs.symlinkSync('target', path.join(dir, 'link'));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-})();
-
 describe.skipIf(!symlinksWork)('no-sync-fs: symlink cycles', () => {
   it('a directory symlink cycle resolves to the real file, named by its real path', () => {
     const dir = project({ 'lib/files.ts': BLOCKING_HELPER });
@@ -182,6 +168,17 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
   });
   const later = (ms = 6_000): void => {
     vi.setSystemTime(Date.now() + ms);
+  };
+  /**
+   * A new instance of the plugin in a process taken for a single run (ESLint's command line): the
+   * module graph and module resolution read EVENT_LOOP_SINGLE_RUN when they load.
+   */
+  const singleRunPlugin = async (): Promise<typeof eventLoopPlugin> => {
+    vi.stubEnv('EVENT_LOOP_SINGLE_RUN', 'true');
+    vi.resetModules();
+    const { default: plugin } = await import('../../src/index.js');
+    vi.unstubAllEnvs();
+    return plugin;
   };
 
   /** A helper whose `load()` awaits the async form instead: not blocking. */
@@ -266,11 +263,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
   });
 
   it('in a single run (ESLint\'s command line), a module is read once: edits are for the next run to see', async () => {
-    // The module graph reads EVENT_LOOP_SINGLE_RUN when it loads: a new instance of the plugin.
-    vi.stubEnv('EVENT_LOOP_SINGLE_RUN', 'true');
-    vi.resetModules();
-    const { default: singleRun } = await import('../../src/index.js');
-    vi.unstubAllEnvs();
+    const singleRun = await singleRunPlugin();
     const dir = project();
     edit(dir, 'files.ts', BLOCKING_HELPER);
     const code = handler('./files.js', './reports.js');
@@ -357,5 +350,98 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
         order.map((specifier, index) => finding(2, index, chains[specifier]!)),
       );
     }
+  });
+
+  describe('and edits of the aliases imports go through', () => {
+    // tsconfig.json, package.json and a workspace's links are looked at again at most every 5 s
+    // (src/analysis/config-files.ts); `edit` and `later` move the clock on by 6 s.
+    const paths = (target: string): string => JSON.stringify({ compilerOptions: { paths: { '@lib/*': [target] } } });
+    const HELPERS = { 'lib/files.ts': BLOCKING_HELPER, 'async/files.ts': ASYNC_HELPER };
+    const BLOCKING = finding(1, 0, '`fs.readFileSync()` (lib/files.ts:4)');
+
+    it('a tsconfig.json `paths` alias added is seen within 5 s, and again once it maps elsewhere', () => {
+      const dir = project(HELPERS);
+      const code = handler('@lib/files.js');
+      later();
+      expect(lint(dir, code)).toEqual([]);
+
+      writeFiles(dir, { 'tsconfig.json': paths('./lib/*') });
+      later(3_000);
+      expect(lint(dir, code)).toEqual([]);
+      later(3_000);
+      expect(lint(dir, code)).toEqual([BLOCKING]);
+
+      edit(dir, 'tsconfig.json', paths('./async/*'));
+      expect(lint(dir, code)).toEqual([]);
+    });
+
+    it('an alias that a helper of another module imports through', () => {
+      const dir = project({
+        ...HELPERS,
+        'tsconfig.json': paths('./async/*'),
+        'reports.ts': ts`
+          import { load as loadFile } from '@lib/files.js';
+
+          export function load(name: string): string {
+            return loadFile(\`reports/\${name}\`);
+          }
+        `,
+      });
+      const code = handler('./reports.js');
+      later();
+      expect(lint(dir, code)).toEqual([]);
+
+      edit(dir, 'tsconfig.json', paths('./lib/*'));
+      expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (lib/files.ts:4)')]);
+    });
+
+    it('an edit of the tsconfig.json it extends, named without `.json`', () => {
+      const dir = project({ ...HELPERS, 'tsconfig.json': JSON.stringify({ extends: './tsconfig.base' }) });
+      edit(dir, 'tsconfig.base.json', paths('./async/*'));
+      const code = handler('@lib/files.js');
+      expect(lint(dir, code)).toEqual([]);
+
+      edit(dir, 'tsconfig.base.json', paths('./lib/*'));
+      expect(lint(dir, code)).toEqual([BLOCKING]);
+    });
+
+    it('a package.json `imports` entry pointed at another module', () => {
+      const manifest = (target: string): string => JSON.stringify({ name: 'files', type: 'module', imports: { '#files': target } });
+      const dir = project(HELPERS);
+      edit(dir, 'package.json', manifest('./async/files.js'));
+      const code = handler('#files');
+      expect(lint(dir, code)).toEqual([]);
+
+      edit(dir, 'package.json', manifest('./lib/files.js'));
+      expect(lint(dir, code)).toEqual([BLOCKING]);
+    });
+
+    it.skipIf(!symlinksWork)('a package of the workspace, once an install links it into node_modules', () => {
+      const dir = project({
+        'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['packages/*'] }),
+        'node_modules/.package-lock.json': '{}',
+        'packages/files/package.json': JSON.stringify({ name: '@acme/files', type: 'module', exports: './index.ts' }),
+        'packages/files/index.ts': BLOCKING_HELPER,
+      });
+      const code = handler('@acme/files');
+      expect(lint(dir, code)).toEqual([]);
+
+      fs.mkdirSync(path.join(dir, 'node_modules/@acme'));
+      fs.symlinkSync('../../packages/files', path.join(dir, 'node_modules/@acme/files'), 'dir');
+      later();
+      expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (packages/files/index.ts:4)')]);
+    });
+
+    it('in a single run, the aliases are read once', async () => {
+      const singleRun = await singleRunPlugin();
+      const dir = project({ ...HELPERS, 'tsconfig.json': paths('./async/*') });
+      const code = handler('@lib/files.js');
+      expect(lint(dir, code, singleRun)).toEqual([]);
+
+      edit(dir, 'tsconfig.json', paths('./lib/*'));
+      later(60_000);
+      expect(lint(dir, code, singleRun)).toEqual([]);
+      expect(lint(dir, code)).toEqual([BLOCKING]);
+    });
   });
 });

@@ -1,0 +1,130 @@
+/**
+ * The files module resolution takes its aliases from (tsconfig.json `paths` and what it extends,
+ * package.json `imports`, `exports` and `workspaces`, pnpm-workspace.yaml, a workspace's links in
+ * node_modules), read through here so that a long-lived process (an editor's ESLint server) sees an
+ * edit of them: each look is kept with what it found (kind, mtime and size, or nothing there), and
+ * `configFilesChanged` looks again at every one, at most every few seconds. A single run (ESLint's
+ * command line) keeps nothing and never looks again: its files do not change under it.
+ */
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isSingleRun } from '../util/single-run.js';
+
+/** How often the files are looked at again: as often as resolutions expire (module-resolution.ts). */
+export const CONFIG_CHECK_MS = 5000;
+
+const singleRun = isSingleRun();
+
+/**
+ * What each path looked like when it was read, by `stat` (or `lstat`, for a key starting with
+ * LSTAT): its kind, and its mtime and size unless only its kind mattered (KIND_ONLY).
+ */
+const seen = new Map<string, string>();
+const LSTAT = '\0l';
+const KIND_ONLY = '\0k';
+let checkedAt = Date.now();
+
+function signature(stats: Stats | undefined, kindOnly: boolean): string {
+  if (!stats) return '-';
+  const kind = stats.isFile() ? 'f' : stats.isDirectory() ? 'd' : stats.isSymbolicLink() ? 'l' : 'o';
+  return kindOnly ? kind : `${kind}:${stats.mtimeMs}:${stats.size}`;
+}
+
+function record(key: string, stats: Stats | undefined, kindOnly = false): void {
+  if (!singleRun) seen.set(kindOnly ? KIND_ONLY + key : key, signature(stats, kindOnly));
+}
+
+/**
+ * `stat` of a path, undefined where nothing is there; kept, with its mtime and size unless
+ * `kindOnly` (a node_modules directory, which every install touches, matters only by being there).
+ * Throws where it cannot be read.
+ */
+export function statConfigPath(path: string, kindOnly = false): Stats | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  record(path, stats, kindOnly);
+  return stats;
+}
+
+/** `lstat` of a path (a link itself), undefined where nothing is there; kept. */
+export function lstatConfigPath(path: string): Stats | undefined {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  record(LSTAT + path, stats);
+  return stats;
+}
+
+/** A file's text, its stat kept; throws as readFileSync does. */
+export function readConfigFile(path: string): string {
+  if (!singleRun) statConfigPath(path);
+  return readFileSync(path, 'utf8');
+}
+
+/** A directory's entries, its stat kept (an entry added or removed changes its mtime); throws as readdirSync does. */
+export function readConfigDirectory(path: string): Dirent[] {
+  if (!singleRun) statConfigPath(path);
+  return readdirSync(path, { withFileTypes: true });
+}
+
+/** `"extends": "./base.json"`, or a list of them, as a tsconfig.json (JSON with comments) writes it. */
+const EXTENDS = /"extends"\s*:\s*(\[[^\]]*\]|"[^"]*")/;
+/** How deep a chain of tsconfig files extending each other is followed. */
+const MAX_EXTENDS_DEPTH = 8;
+
+/**
+ * Keeps the files a tsconfig.json extends by path (`./tsconfig.base.json`, or a list), which
+ * get-tsconfig reads without telling: an edit of one changes the `paths` of every tsconfig.json
+ * that extends it. A package it extends (`@tsconfig/node20`) changes with an install only.
+ */
+export function watchTsconfigExtends(file: string, depth = 0): void {
+  if (singleRun || depth > MAX_EXTENDS_DEPTH) return;
+  let list: string | undefined;
+  try {
+    list = EXTENDS.exec(readConfigFile(file))?.[1];
+  } catch {
+    return;
+  }
+  for (const [, target] of list?.matchAll(/"([^"]+)"/g) ?? []) {
+    if (!target!.startsWith('.')) continue;
+    const path = resolve(dirname(file), target!);
+    // TypeScript adds `.json` to a name without it where that is the file.
+    for (const candidate of path.endsWith('.json') ? [path] : [path, `${path}.json`]) {
+      let isFile = false;
+      try {
+        isFile = statConfigPath(candidate)?.isFile() ?? false;
+      } catch {
+        // Unreadable: nothing to follow.
+      }
+      if (isFile) {
+        watchTsconfigExtends(candidate, depth + 1);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Whether any path read through here looks different now (edited, created, removed, its entries
+ * changed). Looks at most every CONFIG_CHECK_MS, and never in a single run. A yes forgets every
+ * look: the caller forgets what it built on them and reads them again.
+ */
+export function configFilesChanged(now = Date.now()): boolean {
+  // A clock set back (or a test's fake clock restored) counts as time gone by, not as none.
+  if (singleRun || Math.abs(now - checkedAt) < CONFIG_CHECK_MS) return false;
+  checkedAt = now;
+  for (const [key, before] of seen) {
+    let after: string;
+    try {
+      after = key.startsWith(LSTAT)
+        ? signature(lstatSync(key.slice(LSTAT.length), { throwIfNoEntry: false }), false)
+        : key.startsWith(KIND_ONLY)
+          ? signature(statSync(key.slice(KIND_ONLY.length), { throwIfNoEntry: false }), true)
+          : signature(statSync(key, { throwIfNoEntry: false }), false);
+    } catch {
+      after = '-';
+    }
+    if (after !== before) {
+      seen.clear();
+      return true;
+    }
+  }
+  return false;
+}
