@@ -8,6 +8,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isWithin } from '../util/clock.js';
 import { isSingleRun } from '../util/single-run.js';
 
 /** How often the files are looked at again: as often as resolutions expire (module-resolution.ts). */
@@ -107,8 +108,7 @@ export function watchTsconfigExtends(file: string, depth = 0): void {
  * look: the caller forgets what it built on them and reads them again.
  */
 export function configFilesChanged(now = Date.now()): boolean {
-  // A clock set back (or a test's fake clock restored) counts as time gone by, not as none.
-  if (singleRun || Math.abs(now - checkedAt) < CONFIG_CHECK_MS) return false;
+  if (singleRun || isWithin(now, checkedAt, CONFIG_CHECK_MS)) return false;
   checkedAt = now;
   for (const [key, before] of seen) {
     let after: string;

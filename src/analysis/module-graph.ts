@@ -4,6 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import createDebug from 'debug';
 import type { BlockingApi, BlockingCondition, CatalogTextCheck, TraceMap, TraceMapNode } from '../catalog/index.js';
 import { argumentsOf, calleeOf, isFunctionNode, isTypeWrapper, lastName, propertyName, pushChildNodes, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { isWithin } from '../util/clock.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
@@ -350,7 +351,7 @@ function cachedSummary(key: string, options: GraphOptions): ModuleSummary | unde
 }
 
 function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEntry, now: number, visited?: Set<string>): boolean {
-  if (now - entry.checkedAt < FRESHNESS_MS || visited?.has(key)) return true;
+  if (isWithin(now, entry.checkedAt, FRESHNESS_MS) || visited?.has(key)) return true;
   // Past the check of the last second (most questions end there): the modules seen on the way.
   visited ??= new Set();
   visited.add(key);

@@ -18,6 +18,7 @@ import createDebug from 'debug';
 import picomatch from 'picomatch';
 import { exports as packageExports, imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
+import { isWithin } from '../util/clock.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 import { configFilesChanged, lstatConfigPath, readConfigDirectory, readConfigFile, statConfigPath, watchTsconfigExtends } from './config-files.js';
@@ -84,7 +85,7 @@ export function resolveFrom(fromFile: string, directory: string, specifier: stri
   if (!inDirectory) known.bySpecifier.set(directory, (inDirectory = new Map()));
   const now = Date.now();
   const cached = inDirectory.get(specifier);
-  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
+  if (cached && isWithin(now, cached.at, RESOLUTION_TTL_MS)) return cached.file;
   const resolution = isPathSpecifier(specifier)
     ? pathResolution(known, resolvedPath(directory, specifier), now)
     : { file: aliasedFile(known.extensions, directory, specifier), at: now };
@@ -122,7 +123,7 @@ export function wasResolved(fromFile: string, directory: string, specifier: stri
 /** The module at `path` (a path specifier resolved against its importer's directory), found or reused. */
 function pathResolution(known: Resolutions, path: string, now: number): Resolution {
   let resolution = known.byPath.get(path);
-  if (!resolution || now - resolution.at >= RESOLUTION_TTL_MS) {
+  if (!resolution || !isWithin(now, resolution.at, RESOLUTION_TTL_MS)) {
     known.byPath.set(path, (resolution = { file: existingFile(path, known.extensions), at: now }));
   }
   return resolution;
@@ -709,7 +710,7 @@ function firstFileIn(directory: string, names: readonly string[]): string | unde
 function listingOf(directory: string): Listing {
   const now = Date.now();
   const cached = listings.get(directory);
-  if (cached && now - cached.checkedAt < RESOLUTION_TTL_MS) return cached;
+  if (cached && isWithin(now, cached.checkedAt, RESOLUTION_TTL_MS)) return cached;
   const mtimeMs = directoryMtime(directory);
   if (cached && cached.mtimeMs === mtimeMs) {
     cached.checkedAt = now;

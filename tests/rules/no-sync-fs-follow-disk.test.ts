@@ -242,6 +242,18 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
     expect(lint(dir, code)).toEqual([]);
   });
 
+  it('a clock set back counts as time gone by: the edit is seen, not trusted away until the clock catches up', () => {
+    const dir = project();
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    const code = handler('./files.js');
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+
+    writeFiles(dir, { 'files.ts': ASYNC_HELPER });
+    fs.utimesSync(path.join(dir, 'files.ts'), (clock += 60), clock);
+    later(-3_600_000);
+    expect(lint(dir, code)).toEqual([]);
+  });
+
   it('an edit of a module the helper imports', () => {
     const dir = project();
     edit(dir, 'reports.ts', ts`
