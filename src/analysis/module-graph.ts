@@ -150,10 +150,10 @@ function lintedSource(file: string, text: string, parser: Parser): ModuleSource 
 }
 
 /**
- * Before a file is linted with cross-module analysis. In a long-lived process, where an alias that
- * imports resolve through changed (a tsconfig.json `paths` entry, a package.json `imports` entry, a
- * workspace's link: module-resolution.ts), every summary goes: any may have been built on an import
- * that now leads elsewhere, and the first lint after the edit reads the graph again.
+ * Before a file is linted with cross-module analysis. In a long-lived process, once a config file
+ * that aliases may come from changed (a tsconfig.json, a package.json, a workspace's link:
+ * forgetChangedAliases), every summary goes: any may have been built on an import that now leads
+ * elsewhere, and the first lint after the edit reads the graph again.
  */
 export function forgetSummariesIfAliasesChanged(): void {
   if (forgetChangedAliases()) summariesByParser = new WeakMap();

@@ -8,7 +8,7 @@
  * whole run of ESLint's command line, and for a few seconds in a long-lived process (an editor's
  * ESLint server), which sees new files soon. The tsconfig.json and package.json files the aliases
  * and packages come from, and a workspace's links, are read once per run; a long-lived process looks
- * at them again every few seconds (config-files.ts), and an edit of one makes every import resolve
+ * at them again every few seconds (util/config-files.ts), and an edit of one makes every import resolve
  * again (forgetChangedAliases).
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
@@ -19,9 +19,9 @@ import picomatch from 'picomatch';
 import { exports as packageExports, imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
 import { isWithin } from '../util/clock.js';
+import { configGeneration, isConfigFile, lstatConfigPath, readConfigDirectory, readConfigFile, statConfigPath, watchTsconfigExtends } from '../util/config-files.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
-import { configFilesChanged, lstatConfigPath, readConfigDirectory, readConfigFile, statConfigPath, watchTsconfigExtends } from './config-files.js';
 
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
@@ -141,13 +141,18 @@ function aliasedFile(extensions: readonly string[], directory: string, specifier
   return undefined;
 }
 
+/** The generation of the project's config files (util/config-files.ts) the caches below were read in. */
+let aliasesGeneration = 0;
+
 /**
- * In a long-lived process, whether a file the aliases come from changed since it was read (looked
- * at every few seconds: config-files.ts). If one did, everything read from those files is
- * forgotten, and every resolution with it: the next import resolves under the aliases as they are.
+ * In a long-lived process, whether a config file changed since the aliases were read (looked at
+ * every few seconds: util/config-files.ts). If one did, everything read from them is forgotten, and
+ * every resolution with it: the next import resolves under the aliases as they are now.
  */
 export function forgetChangedAliases(): boolean {
-  if (!configFilesChanged()) return false;
+  const generation = configGeneration();
+  if (generation === aliasesGeneration) return false;
+  aliasesGeneration = generation;
   const caches: readonly Map<string, unknown>[] = [
     tsconfigs,
     nearestTsconfigs,
@@ -478,7 +483,7 @@ function workspaceRoot(directory: string): string | undefined {
     if (packageFile) {
       const packageDirectory = dirname(packageFile);
       const parent = dirname(packageDirectory);
-      if (manifestOf(packageFile)?.workspaces !== undefined || isFile(join(packageDirectory, 'pnpm-workspace.yaml'))) {
+      if (manifestOf(packageFile)?.workspaces !== undefined || isConfigFile(join(packageDirectory, 'pnpm-workspace.yaml'))) {
         root = packageDirectory;
       } else if (parent !== packageDirectory) {
         // A package of a workspace has a package.json of its own: the root's is further up.
@@ -488,14 +493,6 @@ function workspaceRoot(directory: string): string | undefined {
     workspaceRoots.set(directory, root);
   }
   return root ?? undefined;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statConfigPath(path)?.isFile() ?? false;
-  } catch {
-    return false;
-  }
 }
 
 /** The entry matcher of each of the project's own packages that an import named, by directory. */
@@ -646,7 +643,7 @@ function nearestFile(directory: string, name: string, found: Map<string, string 
     const candidate = join(directory, name);
     const parent = dirname(directory);
     // Unreadable counts as missing: look further up.
-    file = isFile(candidate) ? candidate : parent === directory ? null : nearestFile(parent, name, found);
+    file = isConfigFile(candidate) ? candidate : parent === directory ? null : nearestFile(parent, name, found);
     found.set(directory, file);
   }
   return file;

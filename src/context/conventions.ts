@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import picomatch from 'picomatch';
 import { fileConventions, USE_SERVER_DIRECTIVE, type FileConvention, type FrameworkId } from '../catalog/frameworks.js';
 import type { HandlerSettings } from '../options.js';
+import { configGeneration, isConfigFile, readConfigFile } from '../util/config-files.js';
 import { isModuleOrSubpath, withoutNodePrefix } from './imports.js';
 
 /** How the framework names a function exported under some name, and whether its members are the handlers. */
@@ -83,18 +83,26 @@ function buildTimeExports(
 }
 
 const astroOutputs = new Map<string, boolean | undefined>();
+/** The generation of the project's config files (util/config-files.ts) astroOutputs was read in. */
+let astroOutputsGeneration = 0;
 
 /**
  * For a file under an Astro project's `src/pages/`: whether its config sets `output: 'server'`
- * (`undefined` when there is no config). Read once per project root and cached for the process.
+ * (`undefined` when there is no config). Read once per project root, and again in a long-lived
+ * process once a config file changed.
  */
 function astroServerOutput(convention: FileConvention, path: string): boolean | undefined {
   const { root, configFiles, serverOutput } = convention.staticOutput!;
   const folder = root.exec(path)?.[1];
   if (folder === undefined) return undefined;
+  const generation = configGeneration();
+  if (generation !== astroOutputsGeneration) {
+    astroOutputs.clear();
+    astroOutputsGeneration = generation;
+  }
   if (!astroOutputs.has(folder)) {
-    const config = configFiles.map((name) => join(folder, name)).find((candidate) => existsSync(candidate));
-    astroOutputs.set(folder, config === undefined ? undefined : serverOutput.test(readFileSync(config, 'utf8')));
+    const config = configFiles.map((name) => join(folder, name)).find((candidate) => isConfigFile(candidate));
+    astroOutputs.set(folder, config === undefined ? undefined : serverOutput.test(readText(config)));
   }
   return astroOutputs.get(folder);
 }
@@ -165,4 +173,13 @@ function exportNames(program: TSESTree.Program): string[] {
       specifier.exported.type === AST_NODE_TYPES.Identifier ? [specifier.exported.name] : [],
     );
   });
+}
+
+/** A config file's text; empty where it went before it could be read (it is looked at again). */
+function readText(file: string): string {
+  try {
+    return readConfigFile(file);
+  } catch {
+    return '';
+  }
 }

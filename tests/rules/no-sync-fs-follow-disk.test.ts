@@ -366,7 +366,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
 
   describe('and edits of the aliases imports go through', () => {
     // tsconfig.json, package.json and a workspace's links are looked at again at most every 5 s
-    // (src/analysis/config-files.ts); `edit` and `later` move the clock on by 6 s.
+    // (src/util/config-files.ts); `edit` and `later` move the clock on by 6 s.
     const paths = (target: string): string => JSON.stringify({ compilerOptions: { paths: { '@lib/*': [target] } } });
     const HELPERS = { 'lib/files.ts': BLOCKING_HELPER, 'async/files.ts': ASYNC_HELPER };
     const BLOCKING = finding(1, 0, '`fs.readFileSync()` (lib/files.ts:4)');

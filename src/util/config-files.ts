@@ -1,15 +1,17 @@
 /**
- * The files module resolution takes its aliases from (tsconfig.json `paths` and what it extends,
- * package.json `imports`, `exports` and `workspaces`, pnpm-workspace.yaml, a workspace's links in
- * node_modules), read through here so that a long-lived process (an editor's ESLint server) sees an
- * edit of them: each look is kept with what it found (kind, mtime and size, or nothing there), and
- * `configFilesChanged` looks again at every one, at most every few seconds. A single run (ESLint's
- * command line) keeps nothing and never looks again: its files do not change under it.
+ * The project's configuration files the plugin reads: those module resolution takes its aliases
+ * from (tsconfig.json `paths` and what it extends, package.json `imports`, `exports` and
+ * `workspaces`, pnpm-workspace.yaml, a workspace's links in node_modules) and Astro's config (whether
+ * endpoints are prerendered). They are read through here so that a long-lived process (an editor's
+ * ESLint server) sees an edit of them: each look is kept with what it found (kind, mtime and size,
+ * or nothing there), and `configGeneration` looks again at every one, at most every few seconds. A
+ * single run (ESLint's command line) keeps nothing and never looks again: its files do not change
+ * under it.
  */
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isWithin } from '../util/clock.js';
-import { isSingleRun } from '../util/single-run.js';
+import { isWithin } from './clock.js';
+import { isSingleRun } from './single-run.js';
 
 /** How often the files are looked at again: as often as resolutions expire (module-resolution.ts). */
 export const CONFIG_CHECK_MS = 5000;
@@ -53,6 +55,15 @@ export function lstatConfigPath(path: string): Stats | undefined {
   return stats;
 }
 
+/** Whether a file is there (not a directory), kept; false where it cannot be read. */
+export function isConfigFile(path: string): boolean {
+  try {
+    return statConfigPath(path)?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** A file's text, its stat kept; throws as readFileSync does. */
 export function readConfigFile(path: string): string {
   if (!singleRun) statConfigPath(path);
@@ -88,13 +99,7 @@ export function watchTsconfigExtends(file: string, depth = 0): void {
     const path = resolve(dirname(file), target!);
     // TypeScript adds `.json` to a name without it where that is the file.
     for (const candidate of path.endsWith('.json') ? [path] : [path, `${path}.json`]) {
-      let isFile = false;
-      try {
-        isFile = statConfigPath(candidate)?.isFile() ?? false;
-      } catch {
-        // Unreadable: nothing to follow.
-      }
-      if (isFile) {
+      if (isConfigFile(candidate)) {
         watchTsconfigExtends(candidate, depth + 1);
         break;
       }
@@ -102,14 +107,25 @@ export function watchTsconfigExtends(file: string, depth = 0): void {
   }
 }
 
+let generation = 0;
+
 /**
- * Whether any path read through here looks different now (edited, created, removed, its entries
- * changed). Looks at most every CONFIG_CHECK_MS, and never in a single run. A yes forgets every
- * look: the caller forgets what it built on them and reads them again.
+ * A number that changes whenever a look finds a path read through here different (edited, created,
+ * removed, its entries changed): what a caller built on these files, kept with the number it had,
+ * is stale once the number moves. Looks at most every CONFIG_CHECK_MS, and never in a single run. A
+ * change forgets every look: each caller reads again what it needs, and keeps those looks anew.
  */
-export function configFilesChanged(now = Date.now()): boolean {
-  if (singleRun || isWithin(now, checkedAt, CONFIG_CHECK_MS)) return false;
+export function configGeneration(now = Date.now()): number {
+  if (singleRun || isWithin(now, checkedAt, CONFIG_CHECK_MS)) return generation;
   checkedAt = now;
+  if (anyLookChanged()) {
+    seen.clear();
+    generation++;
+  }
+  return generation;
+}
+
+function anyLookChanged(): boolean {
   for (const [key, before] of seen) {
     let after: string;
     try {
@@ -121,10 +137,7 @@ export function configFilesChanged(now = Date.now()): boolean {
     } catch {
       after = '-';
     }
-    if (after !== before) {
-      seen.clear();
-      return true;
-    }
+    if (after !== before) return true;
   }
   return false;
 }

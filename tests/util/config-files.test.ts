@@ -1,35 +1,42 @@
 /**
- * The files aliases come from, watched in a long-lived process (src/analysis/config-files.ts),
- * asked directly: the rules' tests (no-sync-fs-follow-disk.test.ts) show what an edit of them
- * changes in the findings. Vitest is not a single run, so every look is kept here. The clock is
- * passed in, one check interval on at each step.
+ * The project's config files, watched in a long-lived process (src/util/config-files.ts), asked
+ * directly: the rules' tests (no-sync-fs-follow-disk.test.ts, file-conventions-disk.test.ts) show
+ * what an edit of them changes in the findings. Vitest is not a single run, so every look is kept
+ * here. The clock is passed in, one check interval on at each step.
  */
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_CHECK_MS,
-  configFilesChanged,
+  configGeneration,
+  isConfigFile,
   lstatConfigPath,
   readConfigDirectory,
   readConfigFile,
   statConfigPath,
   watchTsconfigExtends,
-} from '../../src/analysis/config-files.js';
+} from '../../src/util/config-files.js';
 import { symlinksWork, tempProject, type ProjectFiles } from '../temp-project.js';
 
 const project = (files: ProjectFiles): string => tempProject(files, 'config');
 
 let now = Date.now() + 10 * CONFIG_CHECK_MS;
-/** Whether a look one interval later finds a change. */
-const changedLater = (): boolean => configFilesChanged((now += CONFIG_CHECK_MS));
+let generation = configGeneration(now);
+/** Whether the generation moved at `at` (by default, one interval later). */
+const changedAt = (at: number): boolean => {
+  const before = generation;
+  generation = configGeneration(at);
+  return generation !== before;
+};
+const changedLater = (): boolean => changedAt((now += CONFIG_CHECK_MS));
 
 let mtime = Date.parse('2024-01-01T00:00:00Z') / 1000;
 /** Gives a path a new modification time, as a save (or an entry added to a directory) does. */
 const touch = (path: string): void => fs.utimesSync(path, (mtime += 60), mtime);
 
-describe('configFilesChanged', () => {
-  it('finds a file read and then edited changed once: its look is forgotten with the answer', () => {
+describe('configGeneration', () => {
+  it('moves once a file read is edited, and once only: the looks are forgotten with the change', () => {
     const root = project({ 'package.json': '{"name":"api"}' });
     const file = join(root, 'package.json');
     expect(readConfigFile(file)).toBe('{"name":"api"}');
@@ -40,10 +47,10 @@ describe('configFilesChanged', () => {
     expect(changedLater()).toBe(false);
   });
 
-  it('finds a path looked at where nothing was changed once something is there', () => {
+  it('moves once something is where a look found nothing', () => {
     const root = project({});
     const file = join(root, 'tsconfig.json');
-    expect(statConfigPath(file)).toBeUndefined();
+    expect(isConfigFile(file)).toBe(false);
     expect(changedLater()).toBe(false);
 
     fs.writeFileSync(file, '{}');
@@ -57,7 +64,7 @@ describe('configFilesChanged', () => {
     expect(changedLater()).toBe(false);
 
     touch(file);
-    expect(configFilesChanged(now + CONFIG_CHECK_MS - 1)).toBe(false);
+    expect(changedAt(now + CONFIG_CHECK_MS - 1)).toBe(false);
     expect(changedLater()).toBe(true);
   });
 
@@ -68,11 +75,11 @@ describe('configFilesChanged', () => {
     expect(changedLater()).toBe(false);
 
     touch(file);
-    expect(configFilesChanged(now - 1)).toBe(false);
-    expect(configFilesChanged((now -= 2 * CONFIG_CHECK_MS))).toBe(true);
+    expect(changedAt(now - 1)).toBe(false);
+    expect(changedAt((now -= 2 * CONFIG_CHECK_MS))).toBe(true);
   });
 
-  it('finds a directory listed changed once an entry is added to it', () => {
+  it('moves once an entry is added to a directory listed', () => {
     const root = project({ 'packages/api/package.json': '{}' });
     const packages = join(root, 'packages');
     expect(readConfigDirectory(packages).map((entry) => entry.name)).toEqual(['api']);
@@ -97,7 +104,7 @@ describe('configFilesChanged', () => {
     expect(changedLater()).toBe(true);
   });
 
-  it.skipIf(!symlinksWork)('finds a link looked at by lstat changed once it is made again to another target', () => {
+  it.skipIf(!symlinksWork)('moves once a link looked at by lstat is made again to another target', () => {
     const root = project({ 'packages/db/package.json': '{}', 'packages/db2/package.json': '{}', 'node_modules/@acme': null });
     const link = join(root, 'node_modules/@acme/db');
     fs.symlinkSync('../../packages/db', link, 'dir');
