@@ -7,9 +7,9 @@
  * its dependencies. Every answer is kept, as are the directory listings it came from, for the
  * whole run of ESLint's command line, and for a few seconds in a long-lived process (an editor's
  * ESLint server), which sees new files soon. The tsconfig.json and package.json files the aliases
- * and packages come from, and a workspace's links, are read once per run; a long-lived process looks
- * at them again every few seconds (util/config-files.ts), and an edit of one makes every import resolve
- * again (forgetChangedAliases).
+ * and packages come from, and a workspace's links, are read once per run; a long-lived process
+ * looks at them again every few seconds (util/config-files.ts), and an edit of one makes every
+ * import resolve again (forgetChangedAliases).
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
@@ -207,7 +207,10 @@ const tsconfigs = new Map<string, TsConfigResult | null>();
 const nearestTsconfigs = new Map<string, string | null>();
 const pathsMatchers = new Map<string, Matcher | null>();
 
-/** The tsconfig.json nearest to `directory`, read once per file (until one changes: forgetChangedAliases); none where it cannot be read. */
+/**
+ * The tsconfig.json nearest to `directory`, read once per file (until a config file changes:
+ * forgetChangedAliases); none where it cannot be read.
+ */
 function nearestTsconfig(directory: string): TsConfigResult | null {
   const configFile = nearestFile(directory, 'tsconfig.json', nearestTsconfigs);
   if (!configFile) return null;
@@ -256,7 +259,10 @@ function packageImportsOf(packageFile: string): Matcher | null {
   );
 }
 
-/** Each package.json read, once (until one changes: forgetChangedAliases); null where it cannot be read or is not an object. */
+/**
+ * Each package.json read, once (until a config file changes: forgetChangedAliases); null where it
+ * cannot be read or is not an object.
+ */
 const manifests = new Map<string, Record<string, unknown> | null>();
 
 function manifestOf(packageFile: string): Record<string, unknown> | null {
@@ -634,8 +640,8 @@ function memoised(match: Matcher): Matcher {
 
 /**
  * The nearest file called `name` in `directory` or above it, found up the tree as TypeScript and
- * Node do, with one look per directory (kept in `found`, until a file the aliases come from
- * changes: forgetChangedAliases).
+ * Node do, with one look per directory (kept in `found`, until a config file changes:
+ * forgetChangedAliases).
  */
 function nearestFile(directory: string, name: string, found: Map<string, string | null>): string | null {
   let file = found.get(directory);
