@@ -23,12 +23,13 @@ const project = (files: ProjectFiles): string => tempProject(files, 'config');
 
 let now = Date.now() + 10 * CONFIG_CHECK_MS;
 let generation = configGeneration(now);
-/** Whether the generation moved at `at` (by default, one interval later). */
+/** Whether the generation moved since the last question, asked with the clock at `at`. */
 const changedAt = (at: number): boolean => {
   const before = generation;
   generation = configGeneration(at);
   return generation !== before;
 };
+/** The same, one interval after the last question. */
 const changedLater = (): boolean => changedAt((now += CONFIG_CHECK_MS));
 
 let mtime = Date.parse('2024-01-01T00:00:00Z') / 1000;
