@@ -9,9 +9,9 @@ import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
-import { forgetChangedAliases, mayNameProjectModule, resolveFrom, wasResolved } from './module-resolution.js';
+import { forgetChangedAliases, mayNameProjectModule, resolveFrom, resolvesAsBefore, wasResolved, type ImportResolution } from './module-resolution.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
-import { blockingExportUse, readModuleText, textDependencies } from './module-text.js';
+import { blockingExportUse, readModuleText, textImports } from './module-text.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
   callersOf,
@@ -74,6 +74,8 @@ interface CacheEntry {
   readonly size: number;
   readonly summary: ModuleSummary;
   readonly dependencies: readonly string[];
+  /** What its imports named (outside a single run): once one names another module, it is stale. */
+  readonly resolutions: readonly ImportResolution[];
   /** When the file and its dependencies were last found unchanged on disk (Date.now()). */
   checkedAt: number;
 }
@@ -99,7 +101,7 @@ const provisional = new Set<string>();
  */
 const passSummaries = new Map<string, ModuleSummary>();
 /** What the cache needs of each provisional summary of the pass, once it is settled. */
-const passEntries = new Map<string, { dependencies: string[]; stat: FileStat }>();
+const passEntries = new Map<string, CacheInputs>();
 /** The parsed provisional modules of the current pass: summarised again while settling, but parsed once. */
 const passSources = new Map<string, ModuleSource | undefined>();
 /**
@@ -107,7 +109,7 @@ const passSources = new Map<string, ModuleSource | undefined>();
  * only asks their imports again, without reading and resolving them a second time. In a graph full
  * of cycles these are about a quarter of all the modules a pass reads.
  */
-const passTexts = new Map<string, { text: string; dependencies: string[]; stat: FileStat }>();
+const passTexts = new Map<string, CacheInputs & { text: string }>();
 /**
  * Rounds of settling a pass's cycles. A round summarises each module after the modules it imports,
  * and can only add to the summaries (another export, a shorter chain), so most passes settle in one
@@ -226,14 +228,14 @@ function summariseInPass(file: string, key: string, options: GraphOptions): Modu
     debug('skipped %s: imported through %d modules', file, inProgress.size);
     return EMPTY;
   }
-  const { summary, dependencies, stat } = computeInProgress(file, key, options);
+  const { summary, inputs } = computeInProgress(file, key, options);
   passSummaries.set(key, summary);
   if (provisional.has(key)) {
     // The modules that import this one build on an incomplete summary as well.
     for (const current of inProgress) provisional.add(current);
-    if (stat) passEntries.set(key, { dependencies, stat });
-  } else if (stat) {
-    cacheSummary(key, summary, dependencies, stat, options);
+    if (inputs) passEntries.set(key, inputs);
+  } else if (inputs) {
+    cacheSummary(key, summary, inputs, options);
   }
   return summary;
 }
@@ -252,7 +254,7 @@ function settleCycles(options: GraphOptions): void {
       const result = computeInProgress(fileOfKey(key), key, options);
       changed ||= summarySignature(result.summary) !== summarySignature(passSummaries.get(key));
       passSummaries.set(key, result.summary);
-      if (result.stat) passEntries.set(key, { dependencies: result.dependencies, stat: result.stat });
+      if (result.inputs) passEntries.set(key, result.inputs);
     }
     if (!changed) break;
     if (round === MAX_SETTLING_ROUNDS) {
@@ -263,7 +265,7 @@ function settleCycles(options: GraphOptions): void {
   for (const key of keys) {
     const entry = passEntries.get(key);
     const summary = passSummaries.get(key);
-    if (entry && summary) cacheSummary(key, summary, entry.dependencies, entry.stat, options);
+    if (entry && summary) cacheSummary(key, summary, entry, options);
   }
 }
 
@@ -277,12 +279,13 @@ function computeInProgress(file: string, key: string, options: GraphOptions): Re
   }
 }
 
-function cacheSummary(key: string, summary: ModuleSummary, dependencies: readonly string[], stat: FileStat, options: GraphOptions): void {
+function cacheSummary(key: string, summary: ModuleSummary, { dependencies, resolutions, stat }: CacheInputs, options: GraphOptions): void {
   summaryCache(options).set(key, {
     mtimeMs: stat.mtimeMs,
     size: stat.size,
     summary,
     dependencies: dependencies.map((dependency) => summaryKey(dependency, options)),
+    resolutions,
     checkedAt: Date.now(),
   });
 }
@@ -355,12 +358,14 @@ function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEn
   // Past the check of the last second (most questions end there): the modules seen on the way.
   visited ??= new Set();
   visited.add(key);
+  const file = fileOfKey(key);
   try {
-    const stat = statSync(fileOfKey(key));
+    const stat = statSync(file);
     if (stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) return false;
   } catch {
     return false;
   }
+  if (!resolvesAsBefore(file, entry.resolutions)) return false;
   const fresh = entry.dependencies.every((dependency) => {
     const dependencyEntry = summaries.get(dependency);
     return dependencyEntry !== undefined && isFresh(summaries, dependency, dependencyEntry, now, visited);
@@ -374,11 +379,15 @@ interface FileStat {
   readonly size: number;
 }
 
-function computeSummary(
-  file: string,
-  key: string,
-  options: GraphOptions,
-): { summary: ModuleSummary; dependencies: string[]; stat?: FileStat } {
+/** What a summary was made from, which the cache checks before it gives the summary again. */
+interface CacheInputs {
+  readonly stat: FileStat;
+  readonly dependencies: readonly string[];
+  readonly resolutions: readonly ImportResolution[];
+}
+
+/** The summary of the module at `file`, and (unless its file could not be looked at) what it was made from. */
+function computeSummary(file: string, key: string, options: GraphOptions): { summary: ModuleSummary; inputs?: CacheInputs } {
   let source = passSources.get(key);
   const known = passTexts.get(key);
   let stat: FileStat;
@@ -386,33 +395,38 @@ function computeSummary(
     stat = known?.stat ?? statSync(file);
   } catch (error) {
     debug('skipped %s: %s', file, error);
-    return { summary: EMPTY, dependencies: [] };
+    return { summary: EMPTY };
   }
+  const empty = (): ReturnType<typeof computeSummary> => ({ summary: EMPTY, inputs: { stat, dependencies: [], resolutions: [] } });
   if (!passSources.has(key)) {
     if (stat.size > MAX_FILE_BYTES) {
       debug('skipped %s: %d bytes', file, stat.size);
-      return { summary: EMPTY, dependencies: [], stat };
+      return empty();
     }
     const text = known?.text ?? readModuleText(file);
-    if (text === undefined) return { summary: EMPTY, dependencies: [], stat };
+    if (text === undefined) return empty();
     // The cheap pre-check: a module whose text calls no catalog API can only block through a
     // module it imports, so it is parsed only when one of those has blocking exports that its
     // text may use.
     if (known || !options.mayCallCatalog(text)) {
-      const dependencies = known?.dependencies ?? textDependencies(file, text);
+      const imports = known ?? textImports(file, text);
       const mayUse = blockingExportUse(text);
-      if (!dependencies.some((dependency) => mayUse(summarise(dependency, options)))) {
-        if (provisional.has(key)) passTexts.set(key, { text, dependencies, stat });
-        return { summary: EMPTY, dependencies, stat };
+      if (!imports.dependencies.some((dependency) => mayUse(summarise(dependency, options)))) {
+        const inputs = { stat, dependencies: imports.dependencies, resolutions: imports.resolutions };
+        if (provisional.has(key)) passTexts.set(key, { ...inputs, text });
+        return { summary: EMPTY, inputs };
       }
     }
     source = lintedSource(file, text, options.parser) ?? parseModule(text, file, options.parser, options.parserOptions);
     if (!source) debug('skipped %s: does not parse', file);
   }
-  if (!source) return { summary: EMPTY, dependencies: [], stat };
+  if (!source) return empty();
   const analysis = analyseModuleSites(source, file, options, true);
   if (provisional.has(key)) passSources.set(key, source);
-  return { summary: detached(exportsOf(source, analysis)), dependencies: analysis.dependencies, stat };
+  return {
+    summary: detached(exportsOf(source, analysis)),
+    inputs: { stat, dependencies: analysis.dependencies, resolutions: analysis.resolutions },
+  };
 }
 
 /**
@@ -472,6 +486,8 @@ export interface ModuleSites extends Propagation {
   readonly sites: readonly AnalysedSite[];
   /** Modules whose summaries this analysis used (for cache invalidation). */
   readonly dependencies: string[];
+  /** What the specifiers it followed named (outside a single run: resolvesAsBefore). */
+  readonly resolutions: ImportResolution[];
   /** Local bindings of imported exports that block, for re-exports. */
   readonly importedBindings: ReadonlyMap<TSESLint.Scope.Variable, ExportReach>;
   /** Summaries of the local modules this one imports or re-exports, by specifier. */
@@ -548,6 +564,7 @@ export function analyseModuleSites(
   }
 
   const dependencies: string[] = [];
+  const resolutions: ImportResolution[] = [];
   const registrations: AnalysedSite[] = [];
   const importedBindings = new Map<TSESLint.Scope.Variable, ExportReach>();
   const imported = new Map<string, ModuleSummary>();
@@ -567,6 +584,8 @@ export function analyseModuleSites(
       // A file whose imports are all used at start-up is not even classified.
       if (reportable && !loadReaches(source, specifier, reportable)) continue;
       const target = resolveFrom(file, directory, specifier);
+      // A copy: the parser may have cut the specifier out of the text, which the cache would keep.
+      if (!singleRun) resolutions.push([ownString(specifier), target]);
       if (!target) continue;
       dependencies.push(target);
       const summary = summarise(target, graphOptions);
@@ -667,6 +686,7 @@ export function analyseModuleSites(
         : [...sites, ...registrations].sort((a, b) => a.node.range[0] - b.node.range[0]),
     reachOf,
     dependencies,
+    resolutions,
     importedBindings,
     imported,
     dbValues: db.values,

@@ -120,6 +120,24 @@ export function wasResolved(fromFile: string, directory: string, specifier: stri
   );
 }
 
+/**
+ * A specifier of a module that may name a local module, with the module it named when the module
+ * was summarised (undefined: none, not written yet).
+ */
+export type ImportResolution = readonly [specifier: string, file: string | undefined];
+
+/**
+ * Whether each of a module's imports still names the module it named (resolved again once its
+ * resolution expired): a long-lived process asks before it trusts the module's summary, so a
+ * helper that imports a file written after it, or a file now found before the one it named
+ * (`store.ts` beside `store.js`), is summarised again.
+ */
+export function resolvesAsBefore(fromFile: string, resolutions: readonly ImportResolution[]): boolean {
+  if (resolutions.length === 0) return true;
+  const directory = dirname(fromFile);
+  return resolutions.every(([specifier, file]) => resolveFrom(fromFile, directory, specifier) === file);
+}
+
 /** The module at `path` (a path specifier resolved against its importer's directory), found or reused. */
 function pathResolution(known: Resolutions, path: string, now: number): Resolution {
   let resolution = known.byPath.get(path);

@@ -10,8 +10,10 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import createDebug from 'debug';
 import { escapeRegExp, wholeWordSearch } from '../util/regexp.js';
+import { isSingleRun } from '../util/single-run.js';
+import { ownString } from '../util/strings.js';
 import type { ModuleSummary } from './module-graph.js';
-import { resolveFrom } from './module-resolution.js';
+import { mayNameProjectModule, resolveFrom, type ImportResolution } from './module-resolution.js';
 
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
@@ -21,15 +23,31 @@ const debug = createDebug('eslint-plugin-event-loop:modules');
  */
 const SPECIFIER = /(?:\bfrom\s*|\b(?:import|require)\s*\(\s*)['"`]([^'"`\n]+)['"`]/g;
 
-/** The local modules a module's text imports, resolved. */
-export function textDependencies(file: string, text: string): string[] {
+/** A single run never asks whether a module's imports still resolve as they did (resolvesAsBefore). */
+const keepsResolutions = !isSingleRun();
+
+export interface TextImports {
+  /** The local modules the text imports, resolved. */
+  readonly dependencies: string[];
+  /** Its specifiers that may name a local module, with what each named (outside a single run). */
+  readonly resolutions: readonly ImportResolution[];
+}
+
+const NO_RESOLUTIONS: readonly ImportResolution[] = [];
+
+/** The local modules a module's text imports. */
+export function textImports(file: string, text: string): TextImports {
   const dependencies = new Set<string>();
+  const resolved = keepsResolutions ? new Map<string, string | undefined>() : undefined;
   const directory = dirname(file);
   for (const match of text.matchAll(SPECIFIER)) {
-    const target = resolveFrom(file, directory, match[1]!);
+    const specifier = match[1]!;
+    const target = resolveFrom(file, directory, specifier);
     if (target && target !== file) dependencies.add(target);
+    // A copy: the match is a view into the text, which the summary's cache would keep alive.
+    if (resolved && (target || mayNameProjectModule(directory, specifier))) resolved.set(ownString(specifier), target);
   }
-  return [...dependencies];
+  return { dependencies: [...dependencies], resolutions: resolved ? [...resolved] : NO_RESOLUTIONS };
 }
 
 /**

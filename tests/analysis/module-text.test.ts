@@ -7,12 +7,12 @@
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportReach, ModuleSummary } from '../../src/analysis/module-graph.js';
-import { blockingExportUse, readModuleText, textDependencies } from '../../src/analysis/module-text.js';
+import { blockingExportUse, readModuleText, textImports } from '../../src/analysis/module-text.js';
 import type { FamilyReach, MemberReach, Reach } from '../../src/analysis/reachability.js';
 import type { DbValue } from '../../src/analysis/sync-db.js';
 import { tempProject } from '../temp-project.js';
 
-describe('textDependencies', () => {
+describe('textImports', () => {
   const root = tempProject({
     'src/app.js': '',
     'src/a.js': '',
@@ -26,7 +26,7 @@ describe('textDependencies', () => {
   }, 'module-text');
   /** The local modules `text` imports when written in src/app.js, relative to the project. */
   const dependencies = (text: string): string[] =>
-    textDependencies(join(root, 'src/app.js'), text).map((file) => relative(root, file));
+    textImports(join(root, 'src/app.js'), text).dependencies.map((file) => relative(root, file));
 
   it('finds import, export-from, dynamic import and require specifiers, resolved', () => {
     const text = [
@@ -50,6 +50,25 @@ describe('textDependencies', () => {
       "import { self } from './app.js';",
     ].join('\n');
     expect(dependencies(text)).toEqual([]);
+  });
+
+  it('keeps what each specifier that may name a local module named, a missing file and the module itself too', () => {
+    // Vitest is a long-lived process: a summary made from this text is stale once one of these
+    // names another module (resolvesAsBefore).
+    const text = [
+      "import './setup.js';",
+      "import express from 'express';",
+      "import { a } from './a.js';",
+      "import { gone } from './gone.js';",
+      "import { self } from './app.js';",
+      "const again = require('./a.js');",
+    ].join('\n');
+    const { resolutions } = textImports(join(root, 'src/app.js'), text);
+    expect(resolutions.map(([specifier, file]) => [specifier, file && relative(root, file)])).toEqual([
+      ['./a.js', 'src/a.js'],
+      ['./gone.js', undefined],
+      ['./app.js', 'src/app.js'],
+    ]);
   });
 
   it('names each module once, however often it is imported', () => {

@@ -71,6 +71,15 @@ function finding(imports: number, index: number, chain: string): Finding {
   };
 }
 
+/** reports.ts: a helper whose `load()` calls `load()` of the module `specifier` names, as `loadFile()`. */
+const reportsHelper = (specifier: string): string => ts`
+  import { load as loadFile } from '${specifier}';
+
+  export function load(name: string): string {
+    return loadFile(\`reports/\${name}\`);
+  }
+`;
+
 /** A helper module whose `load()` reads a file synchronously, on line 4. */
 const BLOCKING_HELPER = ts`
   import { readFileSync } from 'node:fs';
@@ -256,13 +265,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
 
   it('an edit of a module the helper imports', () => {
     const dir = project();
-    edit(dir, 'reports.ts', ts`
-      import { load as loadFile } from './files.js';
-
-      export function load(name: string): string {
-        return loadFile(\`reports/\${name}\`);
-      }
-    `);
+    edit(dir, 'reports.ts', reportsHelper('./files.js'));
     edit(dir, 'files.ts', BLOCKING_HELPER);
     const code = handler('./reports.js');
     expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (files.ts:4)')]);
@@ -312,6 +315,32 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
 
     edit(dir, 'files.ts', BLOCKING_HELPER);
     expect(lint(dir, code)).toEqual([finding(1, 0, '`fs.readFileSync()` (files.ts:4)')]);
+  });
+
+  // reports.ts is summarised while ./lib/files.js names nothing, and its own file does not change
+  // after: from its text alone, or parsed (its text names readFileSync, which it calls at start-up).
+  it.each([
+    ['summarised from its text', ''],
+    ['parsed', "import { readFileSync } from 'node:fs';\nconst template = readFileSync('report.html', 'utf8');\n"],
+  ])('a helper imported by another module before it was written is followed once it is (%s)', (_, startUp) => {
+    const dir = project();
+    edit(dir, 'reports.ts', `${startUp}${reportsHelper('./lib/files.js')}`);
+    const code = handler('./reports.js');
+    expect(lint(dir, code)).toEqual([]);
+
+    edit(dir, 'lib/files.ts', BLOCKING_HELPER);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (lib/files.ts:4)')]);
+  });
+
+  it('a module written beside the one an import named, which the import now names first', () => {
+    // From TypeScript, `./files` names files.ts before files.js.
+    const dir = project({ 'files.js': 'export function load(name) {\n  return name;\n}\n' });
+    edit(dir, 'reports.ts', reportsHelper('./files'));
+    const code = handler('./reports.js');
+    expect(lint(dir, code)).toEqual([]);
+
+    edit(dir, 'files.ts', BLOCKING_HELPER);
+    expect(lint(dir, code)).toEqual([finding(1, 0, '`loadFile()` → `fs.readFileSync()` (files.ts:4)')]);
   });
 
   it('a directory whose modification time is unchanged keeps its cached listing', () => {
@@ -391,13 +420,7 @@ describe('no-sync-fs: the summary cache follows edits of helper files', () => {
       const dir = project({
         ...HELPERS,
         'tsconfig.json': paths('./async/*'),
-        'reports.ts': ts`
-          import { load as loadFile } from '@lib/files.js';
-
-          export function load(name: string): string {
-            return loadFile(\`reports/\${name}\`);
-          }
-        `,
+        'reports.ts': reportsHelper('@lib/files.js'),
       });
       const code = handler('./reports.js');
       later();
