@@ -340,12 +340,45 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       errors: [
         {
           messageId: 'blockingHelper',
-          data: helperData(EXPRESS_ROUTE, 'loadConfig', '`fs.readFileSync()` (file.ts:7)'),
+          // Awaited already: the message asks only for the helper's own call to change.
+          data: helperData(EXPRESS_ROUTE, 'loadConfig', '`fs.readFileSync()` (file.ts:7)', 'readFile', true),
           line: 11,
           column: 18,
           endLine: 11,
           endColumn: 30,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'an async helper awaited through a type assertion or an optional call is awaited too',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        const app = express();
+
+        const store = {
+          async load(name: string): Promise<string> {
+            return fs.readFileSync(name, 'utf8');
+          },
+        };
+
+        app.get('/report', async (req, res) => {
+          res.send(await (store.load('report.json') as Promise<string>));
+          res.send(await store?.load('footer.json'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'store.load', '`fs.readFileSync()` (file.ts:8)', 'readFile', true),
+          line: 13,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'store.load', '`fs.readFileSync()` (file.ts:8)', 'readFile', true),
+          line: 14,
         },
       ],
     },

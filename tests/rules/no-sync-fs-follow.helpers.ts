@@ -21,9 +21,12 @@ export function fixture(relativePath: string): string {
   return path.join(fixturesDir, relativePath);
 }
 
-/** The `fix` sentence of a `blockingHelper` message, for an API with a drop-in awaited form. */
-export function helperFix(replacement = 'readFile'): string {
-  return `Use \`await ${replacement}()\` from \`node:fs/promises\` there, and await the helper here.`;
+/**
+ * The `fix` sentence of a `blockingHelper` message, for an API with a drop-in awaited form; a
+ * helper call awaited already needs only the helper changed.
+ */
+export function helperFix(replacement = 'readFile', awaited = false): string {
+  return `Use \`await ${replacement}()\` from \`node:fs/promises\` there${awaited ? '' : ', and await the helper here'}.`;
 }
 
 /** `data` of a `blockingHelper` message. */
@@ -32,8 +35,9 @@ export function helperData(
   callee: string,
   chain: string,
   replacement = 'readFile',
+  awaited = false,
 ): Record<string, string> {
-  return { callee, context, chain, fix: helperFix(replacement) };
+  return { callee, context, chain, fix: helperFix(replacement, awaited) };
 }
 
 /** The whole `blockingHelper` message, as ESLint's Linter returns it. */
