@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -269,5 +269,81 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
     expect(await pullDiagnostics('textDocument/diagnostic after the edit')).toEqual([]);
     // An empty answer is also what the server sends when it did not lint at all: make sure it did.
     expect(validations.filter((status) => status.uri === fileUri && status.state === 1).length).toBe(validated + 1);
+  });
+
+  describe('a handler whose helper is in another file', () => {
+    // Written at test time (the directory is gitignored): the helper is edited on disk, as a save
+    // in another editor tab does, while the server keeps the plugin loaded.
+    const generated = join(project, 'src/generated');
+    const routes = join(generated, 'routes.js');
+    const routesUri = pathToFileURL(routes).href;
+    const store = join(generated, 'store.js');
+    const routesSource = [
+      "import express from 'express';",
+      "import { loadReport } from './store.js';",
+      '',
+      'export const router = express.Router();',
+      '',
+      "router.get('/report', async (req, res) => {",
+      '  res.send(await loadReport());',
+      '});',
+      '',
+    ].join('\n');
+    /** store.js, reading the report with `readFile` (awaited) or `readFileSync`. */
+    const storeSource = (read: 'readFile' | 'readFileSync'): string =>
+      [
+        read === 'readFile' ? "import { readFile } from 'node:fs/promises';" : "import { readFileSync } from 'node:fs';",
+        '',
+        'export async function loadReport() {',
+        read === 'readFile' ? "  return await readFile('report.json', 'utf8');" : "  return readFileSync('report.json', 'utf8');",
+        '}',
+        '',
+      ].join('\n');
+    const pull = async (what: string): Promise<Diagnostic[]> => {
+      const report = await within(
+        connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: routesUri } }),
+        what,
+      );
+      return report.items;
+    };
+
+    afterAll(() => {
+      rmSync(generated, { recursive: true, force: true });
+    });
+
+    it("shows the helper's blocking call at the handler's next lint after the helper is saved, with no restart", async () => {
+      mkdirSync(generated, { recursive: true });
+      writeFileSync(store, storeSource('readFile'));
+      writeFileSync(routes, routesSource);
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: routesUri, languageId: 'javascript', version: 1, text: routesSource },
+      });
+      expect(await pull('textDocument/diagnostic of routes.js')).toEqual([]);
+      expect(validations.some((status) => status.uri === routesUri && status.state === 1)).toBe(true);
+
+      // The helper saved with a synchronous read (its mtime an hour on, whatever the file
+      // system's resolution): the plugin checks what it read against the disk once a second.
+      writeFileSync(store, storeSource('readFileSync'));
+      const later = Date.now() / 1000 + 3600;
+      utimesSync(store, later, later);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: routesUri, version: 2 },
+        contentChanges: [{ text: routesSource }],
+      });
+      const diagnostics = await pull('textDocument/diagnostic of routes.js after the helper changed');
+      expect(diagnostics.map(({ code, range, message }) => ({ code, range, message }))).toEqual([
+        {
+          code: 'event-loop/no-sync-fs',
+          // Awaited already (`await loadReport()`): only the helper's own call needs to change.
+          message:
+            '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` ' +
+            '(src/generated/store.js:4), and every other request waits until it returns. ' +
+            'Use `await readFile()` from `node:fs/promises` there.',
+          // `loadReport()` on line 7 (0-based: 6).
+          range: { start: { line: 6, character: 17 }, end: { line: 6, character: 29 } },
+        },
+      ]);
+    });
   });
 });
