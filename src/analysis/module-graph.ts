@@ -9,7 +9,15 @@ import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 import { bindsOptions, blocksWith } from './blocking-conditions.js';
 import { iterateModuleReferences, moduleLoads } from './module-references.js';
-import { forgetChangedAliases, mayNameProjectModule, resolveFrom, resolvesAsBefore, wasResolved, type ImportResolution } from './module-resolution.js';
+import {
+  forgetChangedAliases,
+  mayNameProjectModule,
+  RESOLUTION_TTL_MS,
+  resolveFrom,
+  resolvesAsBefore,
+  wasResolved,
+  type ImportResolution,
+} from './module-resolution.js';
 import { parseModule, startLine, type ModuleSource, type Parser } from './module-source.js';
 import { blockingExportUse, readModuleText, textImports } from './module-text.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
@@ -78,6 +86,11 @@ interface CacheEntry {
   readonly resolutions: readonly ImportResolution[];
   /** When the file and its dependencies were last found unchanged on disk (Date.now()). */
   checkedAt: number;
+  /**
+   * When its imports were last found to name what they named. Asked again only once resolutions
+   * may have expired: within their lifetime module resolution gives the same answers.
+   */
+  resolvedAt: number;
 }
 
 /**
@@ -280,13 +293,15 @@ function computeInProgress(file: string, key: string, options: GraphOptions): Re
 }
 
 function cacheSummary(key: string, summary: ModuleSummary, { dependencies, resolutions, stat }: CacheInputs, options: GraphOptions): void {
+  const now = Date.now();
   summaryCache(options).set(key, {
     mtimeMs: stat.mtimeMs,
     size: stat.size,
     summary,
     dependencies: dependencies.map((dependency) => summaryKey(dependency, options)),
     resolutions,
-    checkedAt: Date.now(),
+    checkedAt: now,
+    resolvedAt: now,
   });
 }
 
@@ -365,7 +380,10 @@ function isFresh(summaries: Map<string, CacheEntry>, key: string, entry: CacheEn
   } catch {
     return false;
   }
-  if (!resolvesAsBefore(file, entry.resolutions)) return false;
+  if (!isWithin(now, entry.resolvedAt, RESOLUTION_TTL_MS)) {
+    if (!resolvesAsBefore(file, entry.resolutions)) return false;
+    entry.resolvedAt = now;
+  }
   const fresh = entry.dependencies.every((dependency) => {
     const dependencyEntry = summaries.get(dependency);
     return dependencyEntry !== undefined && isFresh(summaries, dependency, dependencyEntry, now, visited);

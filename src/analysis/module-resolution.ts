@@ -26,7 +26,7 @@ import { ownString } from '../util/strings.js';
 const debug = createDebug('eslint-plugin-event-loop:modules');
 
 /** Resolutions are reused for a few seconds (in a single run, never looked at again): an editor sees new files soon. */
-const RESOLUTION_TTL_MS = isSingleRun() ? Infinity : 5000;
+export const RESOLUTION_TTL_MS = isSingleRun() ? Infinity : 5000;
 
 const TYPESCRIPT = ['.ts', '.tsx', '.mts', '.cts'];
 const JAVASCRIPT = ['.js', '.jsx', '.mjs', '.cjs'];
