@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type AnalysisOptions, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
 import { apiName, type AwaitedReplacement, type BlockingApi, type BlockingFamily } from './catalog/index.js';
@@ -13,7 +13,7 @@ import {
   type EventLoopSettings,
 } from './options.js';
 import { createRule } from './util/create-rule.js';
-import { calleeOf, isTypeWrapper } from './util/ast.js';
+import { calleeOf, outermost } from './util/ast.js';
 
 export type BlockingRuleMessageIds =
   | 'blocking'
@@ -147,6 +147,8 @@ function report(
       });
       return;
     }
+    // An async helper awaited already (`await loadReport()`) needs only its own call changed.
+    const awaited = outermost(call.node).parent?.type === AST_NODE_TYPES.AwaitExpression;
     context.report({
       node: call.node,
       messageId: 'blockingHelper',
@@ -154,9 +156,8 @@ function report(
         callee: calleeName(calleeOf(call.node)),
         context: where,
         chain,
-        // An async helper awaited already (`await loadReport()`) needs only its own call changed.
         fix: replacement
-          ? `Use ${describeReplacement(replacement, tagged)} there${isAwaited(call.node) ? '' : ', and await the helper here'}.`
+          ? `Use ${describeReplacement(replacement, tagged)} there${awaited ? '' : ', and await the helper here'}.`
           : (api.advice ?? ''),
       },
     });
@@ -189,13 +190,6 @@ function report(
         ]
       : [],
   });
-}
-
-/** Whether a call's value is awaited where it is made: `await load()`, `await (load() as Promise<T>)`, `await store?.load()`. */
-function isAwaited(node: TSESTree.Node): boolean {
-  let value = node;
-  while (value.parent && (isTypeWrapper(value.parent) || value.parent.type === AST_NODE_TYPES.ChainExpression)) value = value.parent;
-  return value.parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
 /** How messages show the template of a tagged template call: its text is the user's, not the API's. */

@@ -9,7 +9,7 @@ import {
   type SyncDbOrmType,
   type SyncDbSource,
 } from '../catalog/sync-db.js';
-import { propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
+import { outermost, propertyName, skipTypeWrappers, type CallSite } from '../util/ast.js';
 import { iterateModuleReferences } from './module-references.js';
 import type { ModuleSource } from './module-source.js';
 import { callersOf, innermostFunction, thisMembers } from './reachability.js';
@@ -164,22 +164,6 @@ export function syncDbSites(
     for (const holder of holders(source, node, parent)) next(holder);
   }
   return { sites: [...sites.values()].sort((a, b) => a.node.range[0] - b.node.range[0]), values };
-}
-
-/** `node` seen through TypeScript wrappers and optional chains (`(db as Database)`, `db!`). */
-function outermost(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
-  let current = node;
-  let parent = current.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.ChainExpression || skipTypeWrappers(parent) !== parent) &&
-    'expression' in parent &&
-    parent.expression === current
-  ) {
-    current = parent;
-    parent = current.parent;
-  }
-  return { node: current, parent };
 }
 
 /** `db.prepare(...)`, `stmt.get(...)`, `db.transaction(fn)`, `tx.immediate(...)` on a driver's value. */
