@@ -19,7 +19,7 @@ import picomatch from 'picomatch';
 import { exports as packageExports, imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
 import { isWithin } from '../util/clock.js';
-import { configGeneration, isConfigFile, lstatConfigPath, readConfigDirectory, readConfigFile, statConfigPath, watchTsconfigExtends } from '../util/config-files.js';
+import { configGeneration, isConfigDirectory, isConfigFile, lstatConfigPath, readConfigDirectory, readConfigFile, watchTsconfigExtends } from '../util/config-files.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 
@@ -466,15 +466,7 @@ const nodeModulesDirectories = new Map<string, boolean>();
 
 function hasNodeModules(directory: string): boolean {
   let has = nodeModulesDirectories.get(directory);
-  if (has === undefined) {
-    let stats;
-    try {
-      stats = statConfigPath(join(directory, 'node_modules'), true);
-    } catch {
-      // Unreadable: as if it were not there.
-    }
-    nodeModulesDirectories.set(directory, (has = stats?.isDirectory() ?? false));
-  }
+  if (has === undefined) nodeModulesDirectories.set(directory, (has = isConfigDirectory(join(directory, 'node_modules'))));
   return has;
 }
 

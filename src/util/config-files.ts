@@ -18,47 +18,62 @@ export const CONFIG_CHECK_MS = 5000;
 
 const singleRun = isSingleRun();
 
-/**
- * What each path looked like when it was read, by `stat` (or `lstat`, for a key starting with
- * LSTAT): its kind, and its mtime and size unless only its kind mattered (KIND_ONLY).
- */
-const seen = new Map<string, string>();
-const LSTAT = '\0l';
-const KIND_ONLY = '\0k';
+/** How a path was looked at: by `stat`, by `lstat` (a link itself), or by `stat` for its kind only. */
+type Look = 'stat' | 'lstat' | 'kind';
+
+/** What each look at a path found, by look and path: see `signature`. */
+const seen = new Map<Look, Map<string, string>>([
+  ['stat', new Map()],
+  ['lstat', new Map()],
+  ['kind', new Map()],
+]);
 let checkedAt = Date.now();
 
-function signature(stats: Stats | undefined, kindOnly: boolean): string {
+/** What a look found: the kind, and the mtime and size unless only the kind matters; `-` for nothing there. */
+function signature(stats: Stats | undefined, look: Look): string {
   if (!stats) return '-';
   const kind = stats.isFile() ? 'f' : stats.isDirectory() ? 'd' : stats.isSymbolicLink() ? 'l' : 'o';
-  return kindOnly ? kind : `${kind}:${stats.mtimeMs}:${stats.size}`;
+  return look === 'kind' ? kind : `${kind}:${stats.mtimeMs}:${stats.size}`;
 }
 
-function record(key: string, stats: Stats | undefined, kindOnly = false): void {
-  if (!singleRun) seen.set(kindOnly ? KIND_ONLY + key : key, signature(stats, kindOnly));
+/** A path's stats as `look` takes them, undefined where nothing is there. Throws where it cannot be read. */
+function statsOf(path: string, look: Look): Stats | undefined {
+  return look === 'lstat' ? lstatSync(path, { throwIfNoEntry: false }) : statSync(path, { throwIfNoEntry: false });
 }
 
-/**
- * `stat` of a path, undefined where nothing is there; kept, with its mtime and size unless
- * `kindOnly` (a node_modules directory, which every install touches, matters only by being there).
- * Throws where it cannot be read.
- */
-export function statConfigPath(path: string, kindOnly = false): Stats | undefined {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  record(path, stats, kindOnly);
+/** Looks at a path as `look` says, keeps what it found (outside a single run) and gives the stats. Throws where it cannot be read. */
+function lookAt(path: string, look: Look): Stats | undefined {
+  const stats = statsOf(path, look);
+  if (!singleRun) seen.get(look)!.set(path, signature(stats, look));
   return stats;
 }
 
-/** `lstat` of a path (a link itself), undefined where nothing is there; kept. */
+/** `stat` of a path, undefined where nothing is there; kept, with its mtime and size. Throws where it cannot be read. */
+export function statConfigPath(path: string): Stats | undefined {
+  return lookAt(path, 'stat');
+}
+
+/** `lstat` of a path (a link itself), undefined where nothing is there; kept. Throws where it cannot be read. */
 export function lstatConfigPath(path: string): Stats | undefined {
-  const stats = lstatSync(path, { throwIfNoEntry: false });
-  record(LSTAT + path, stats);
-  return stats;
+  return lookAt(path, 'lstat');
 }
 
 /** Whether a file is there (not a directory), kept; false where it cannot be read. */
 export function isConfigFile(path: string): boolean {
   try {
-    return statConfigPath(path)?.isFile() ?? false;
+    return lookAt(path, 'stat')?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a directory is there, kept by its kind only: a node_modules directory, which every install
+ * touches, matters only by being there. False where it cannot be read.
+ */
+export function isConfigDirectory(path: string): boolean {
+  try {
+    return lookAt(path, 'kind')?.isDirectory() ?? false;
   } catch {
     return false;
   }
@@ -119,25 +134,23 @@ export function configGeneration(now = Date.now()): number {
   if (singleRun || isWithin(now, checkedAt, CONFIG_CHECK_MS)) return generation;
   checkedAt = now;
   if (anyLookChanged()) {
-    seen.clear();
+    for (const looks of seen.values()) looks.clear();
     generation++;
   }
   return generation;
 }
 
 function anyLookChanged(): boolean {
-  for (const [key, before] of seen) {
-    let after: string;
-    try {
-      after = key.startsWith(LSTAT)
-        ? signature(lstatSync(key.slice(LSTAT.length), { throwIfNoEntry: false }), false)
-        : key.startsWith(KIND_ONLY)
-          ? signature(statSync(key.slice(KIND_ONLY.length), { throwIfNoEntry: false }), true)
-          : signature(statSync(key, { throwIfNoEntry: false }), false);
-    } catch {
-      after = '-';
+  for (const [look, looks] of seen) {
+    for (const [path, before] of looks) {
+      let after: string;
+      try {
+        after = signature(statsOf(path, look), look);
+      } catch {
+        after = '-';
+      }
+      if (after !== before) return true;
     }
-    if (after !== before) return true;
   }
   return false;
 }
