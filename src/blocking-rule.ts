@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getFileAnalysis, siteDescription, type AnalysisOptions, type BlockingCall } from './analysis/file-analysis.js';
 import { calleeName } from './analysis/module-graph.js';
 import { apiName, type AwaitedReplacement, type BlockingApi, type BlockingFamily } from './catalog/index.js';
@@ -13,7 +13,7 @@ import {
   type EventLoopSettings,
 } from './options.js';
 import { createRule } from './util/create-rule.js';
-import { calleeOf, outermost } from './util/ast.js';
+import { calleeOf, isFunctionNode, outermost } from './util/ast.js';
 
 export type BlockingRuleMessageIds =
   | 'blocking'
@@ -147,8 +147,9 @@ function report(
       });
       return;
     }
-    // An async helper awaited already (`await loadReport()`) needs only its own call changed.
-    const awaited = outermost(call.node).parent?.type === AST_NODE_TYPES.AwaitExpression;
+    // An async helper awaited already (`await loadReport()`), or returned from an async function,
+    // needs only its own call changed.
+    const awaited = isAwaitedOrReturned(call.node);
     context.report({
       node: call.node,
       messageId: 'blockingHelper',
@@ -190,6 +191,24 @@ function report(
         ]
       : [],
   });
+}
+
+/**
+ * Whether the value of `node` is awaited (`await loadReport()`, through type assertions and optional
+ * chains) or returned from an async function (`return loadReport()`, `async () => loadReport()`),
+ * which awaits it for its caller: once the helper is async, this call needs no change. Not a return
+ * inside `try`, where only `return await` lets the `catch` or `finally` see the helper fail.
+ */
+function isAwaitedOrReturned(node: TSESTree.Node): boolean {
+  const { node: value, parent } = outermost(node);
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) return true;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === value && parent.async;
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  for (let ancestor: TSESTree.Node | undefined = parent.parent; ancestor; ancestor = ancestor.parent) {
+    if (isFunctionNode(ancestor)) return ancestor.async;
+    if (ancestor.type === AST_NODE_TYPES.TryStatement) return false;
+  }
+  return false;
 }
 
 /** How messages show the template of a tagged template call: its text is the user's, not the API's. */

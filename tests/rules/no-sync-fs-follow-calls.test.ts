@@ -383,6 +383,82 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: 'a helper returned from an async handler is awaited by it: the short advice',
+      code: ts`
+        import fs from 'node:fs';
+        import Fastify from 'fastify';
+        import { Hono } from 'hono';
+
+        const app = Fastify();
+        const web = new Hono();
+
+        function readReport(name: string) {
+          return JSON.parse(fs.readFileSync(name, 'utf8'));
+        }
+
+        app.get('/report', async (request) => {
+          return readReport('report.json');
+        });
+        web.get('/report', async (c) => readReport('report.json') as unknown);
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData('Fastify route handler', 'readReport', '`fs.readFileSync()` (file.ts:9)', 'readFile', true),
+          line: 13,
+          column: 10,
+          endLine: 13,
+          endColumn: 35,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData('Hono route handler', 'readReport', '`fs.readFileSync()` (file.ts:9)', 'readFile', true),
+          line: 15,
+          column: 33,
+          endLine: 15,
+          endColumn: 58,
+        },
+      ],
+    },
+    {
+      name: 'a helper returned inside try, or from a sync handler, is still to be awaited there',
+      code: ts`
+        import fs from 'node:fs';
+        import Fastify from 'fastify';
+
+        const app = Fastify();
+
+        function readReport(name: string) {
+          return JSON.parse(fs.readFileSync(name, 'utf8'));
+        }
+
+        app.get('/report', async (request, reply) => {
+          try {
+            return readReport('report.json');
+          } catch {
+            return reply.code(404).send();
+          }
+        });
+        app.get('/summary', (request) => {
+          return readReport('summary.json');
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData('Fastify route handler', 'readReport', '`fs.readFileSync()` (file.ts:7)'),
+          line: 12,
+          column: 12,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData('Fastify route handler', 'readReport', '`fs.readFileSync()` (file.ts:7)'),
+          line: 18,
+          column: 10,
+        },
+      ],
+    },
+    {
       name: 'a helper nested inside the handler: only its own direct call is reported, not its call too',
       code: ts`
         import fs from 'node:fs';

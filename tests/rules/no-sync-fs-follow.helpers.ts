@@ -41,8 +41,8 @@ export function helperData(
 }
 
 /** The whole `blockingHelper` message, as ESLint's Linter returns it. */
-export function helperMessage(context: string, callee: string, chain: string, replacement = 'readFile'): string {
-  return `\`${callee}()\` blocks the event loop in this ${context}: it calls ${chain}, and every other request waits until it returns. ${helperFix(replacement)}`;
+export function helperMessage(context: string, callee: string, chain: string, replacement = 'readFile', awaited = false): string {
+  return `\`${callee}()\` blocks the event loop in this ${context}: it calls ${chain}, and every other request waits until it returns. ${helperFix(replacement, awaited)}`;
 }
 
 export const NEST_METHOD = 'NestJS controller method';
