@@ -346,4 +346,79 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       ]);
     });
   });
+
+  describe('a handler that imports its helper through an alias of package.json', () => {
+    // package.json `imports` maps `#store` to one of two modules; the mapping is edited on disk
+    // while the server runs, as a change of branch or a hand edit does.
+    const aliased = join(project, 'src/generated/aliased');
+    const routes = join(aliased, 'routes.js');
+    const routesUri = pathToFileURL(routes).href;
+    const manifest = join(aliased, 'package.json');
+    const routesSource = [
+      "import express from 'express';",
+      "import { loadReport } from '#store';",
+      '',
+      'export const router = express.Router();',
+      '',
+      "router.get('/report', async (req, res) => {",
+      '  res.send(await loadReport());',
+      '});',
+      '',
+    ].join('\n');
+    const manifestSource = (store: string): string =>
+      `${JSON.stringify({ name: 'aliased', private: true, type: 'module', imports: { '#store': store } }, null, 2)}\n`;
+    const pull = async (what: string): Promise<Diagnostic[]> => {
+      const report = await within(
+        connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: routesUri } }),
+        what,
+      );
+      return report.items;
+    };
+
+    afterAll(() => {
+      rmSync(aliased, { recursive: true, force: true });
+    });
+
+    it('follows the alias to the module it names after package.json is saved, with no restart', async () => {
+      mkdirSync(aliased, { recursive: true });
+      writeFileSync(
+        join(aliased, 'store-async.js'),
+        "import { readFile } from 'node:fs/promises';\n\nexport async function loadReport() {\n  return await readFile('report.json', 'utf8');\n}\n",
+      );
+      writeFileSync(
+        join(aliased, 'store-sync.js'),
+        "import { readFileSync } from 'node:fs';\n\nexport async function loadReport() {\n  return readFileSync('report.json', 'utf8');\n}\n",
+      );
+      writeFileSync(manifest, manifestSource('./store-async.js'));
+      writeFileSync(routes, routesSource);
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: routesUri, languageId: 'javascript', version: 1, text: routesSource },
+      });
+      expect(await pull('textDocument/diagnostic of aliased/routes.js')).toEqual([]);
+      expect(validations.some((status) => status.uri === routesUri && status.state === 1)).toBe(true);
+
+      // `#store` now names the synchronous store (its mtime an hour on, whatever the file system's
+      // resolution). The plugin looks at the config files it read at most every five seconds.
+      writeFileSync(manifest, manifestSource('./store-sync.js'));
+      const later = Date.now() / 1000 + 3600;
+      utimesSync(manifest, later, later);
+      await new Promise((resolve) => setTimeout(resolve, 5_100));
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: routesUri, version: 2 },
+        contentChanges: [{ text: routesSource }],
+      });
+      const diagnostics = await pull('textDocument/diagnostic of aliased/routes.js after package.json changed');
+      expect(diagnostics.map(({ code, range, message }) => ({ code, range, message }))).toEqual([
+        {
+          code: 'event-loop/no-sync-fs',
+          message:
+            '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` ' +
+            '(src/generated/aliased/store-sync.js:4), and every other request waits until it returns. ' +
+            'Use `await readFile()` from `node:fs/promises` there.',
+          // `loadReport()` on line 7 (0-based: 6).
+          range: { start: { line: 6, character: 17 }, end: { line: 6, character: 29 } },
+        },
+      ]);
+    }, 20_000);
+  });
 });
