@@ -51,7 +51,7 @@ const SAME_FILE = { 'event-loop': { followCalls: 'same-file' } };
 const noopRule = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
 
 /** @type {Record<string, Variant>} */
-export const VARIANTS = {
+const UNTYPED = {
   'parse-only': {
     group: 'untyped',
     description: 'ESLint with @typescript-eslint/parser and no rules',
@@ -81,6 +81,11 @@ export const VARIANTS = {
     description: "the plugin's `recommended` config as shipped, following calls into local modules",
     configs: ({ plugin }) => [plugin.configs.recommended],
   },
+};
+
+/** @type {Record<string, Variant>} */
+export const VARIANTS = {
+  ...UNTYPED,
   'espree/parse-only': {
     group: 'espree',
     description: 'ESLint with its default parser and no rules',
@@ -97,22 +102,10 @@ export const VARIANTS = {
     description: "eslint-plugin-n's `n/no-sync`, alone",
     configs: ({ n }) => [{ plugins: { n }, rules: { 'n/no-sync': 'error' } }],
   },
-  'nestjs/parse-only': {
-    group: 'nestjs',
-    description: 'ESLint with @typescript-eslint/parser and no rules',
-    baseline: true,
-    configs: () => [],
-  },
-  'nestjs/recommended': {
-    group: 'nestjs',
-    description: "the plugin's `recommended` config with `settings['event-loop'].followCalls: 'same-file'`",
-    configs: ({ plugin }) => [plugin.configs.recommended, { settings: SAME_FILE }],
-  },
-  'nestjs/recommended-cross-module': {
-    group: 'nestjs',
-    description: "the plugin's `recommended` config as shipped, following calls into local modules",
-    configs: ({ plugin }) => [plugin.configs.recommended],
-  },
+  // The NestJS app's source form, beside the corpus: three of the untyped variants on its files.
+  ...Object.fromEntries(
+    ['parse-only', 'recommended', 'recommended-cross-module'].map((name) => [`nestjs/${name}`, { ...UNTYPED[name], group: 'nestjs' }]),
+  ),
   'typed/parse-only': {
     group: 'typed',
     description: 'parse-only, with type information',
