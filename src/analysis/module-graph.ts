@@ -23,7 +23,10 @@ import { blockingExportUse, readModuleText, textImports } from './module-text.js
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
   callersOf,
+  callOf,
   callThrough,
+  classFactories,
+  factoryResultReads,
   innermostFunction,
   instanceMemberCalls,
   instanceMemberReads,
@@ -48,6 +51,8 @@ export interface ExportReach {
   readonly members?: MemberReach;
   /** `instance.member()` on instances of an exported class (`new C()`, injected `C`). */
   readonly instanceMembers?: MemberReach;
+  /** `exported().member()` on the instance an exported factory returns (`getStore().load()`). */
+  readonly returns?: MemberReach;
   /** A synchronous database, statement or ORM client (`export const db = new Database()`). */
   readonly db?: DbValue;
 }
@@ -311,7 +316,9 @@ function summarySignature(summary: ModuleSummary | undefined): string {
   const parts: string[] = [];
   for (const [name, reach] of summary.exports) {
     const db = reach.db ? `${reach.db.kind}:${reach.db.moduleName}:${reach.db.type ?? ''}` : '';
-    parts.push(`${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${db})`);
+    parts.push(
+      `${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${membersSignature(reach.returns)}|${db})`,
+    );
   }
   return parts.join(' ');
 }
@@ -475,6 +482,7 @@ function detached(summary: ModuleSummary): ModuleSummary {
       ...(value.call && { call: family(value.call) }),
       ...(value.members && { members: members(value.members) }),
       ...(value.instanceMembers && { instanceMembers: members(value.instanceMembers) }),
+      ...(value.returns && { returns: members(value.returns) }),
       ...(value.db && { db: db(value.db) }),
     });
   }
@@ -590,7 +598,9 @@ export function analyseModuleSites(
   if (followImports && options.parser && options.parserOptions && options.maxDepth > 0) {
     const graphOptions = options as GraphOptions;
     const traceMap: Record<string, TraceMapNode> = {};
+    // Exported classes and factories, by the members of their instances.
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
+    const factories: { specifier: string; exportName: string; members: MemberReach }[] = [];
     const directory = dirname(file);
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
@@ -612,6 +622,7 @@ export function analyseModuleSites(
       traceMap[specifier] = traceMapOf(summary);
       for (const [exportName, reach] of summary.exports) {
         if (reach.instanceMembers) classes.push({ specifier, exportName, members: reach.instanceMembers });
+        if (reach.returns) factories.push({ specifier, exportName, members: reach.returns });
       }
       for (const [variable, exportName] of importBindings(source, specifier)) {
         const reach = summary.exports.get(exportName);
@@ -660,6 +671,16 @@ export function analyseModuleSites(
         for (const { read, member } of instanceMemberReads(source, variable, names)) {
           const value = passedValue(read);
           if (value && reportable.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
+        }
+      }
+    }
+    // `getStore().load()`, `const store = await openStore(); store.load()`.
+    for (const { specifier, exportName, members } of factories) {
+      for (const [variable, name] of importBindings(source, specifier)) {
+        if (name !== exportName) continue;
+        for (const { read, member } of factoryResultReads(source, variable, new Set(members.keys()))) {
+          const call = callOf(read);
+          if (call) addHops(call, members.get(member)!, calleeName(call.callee));
         }
       }
     }
@@ -895,6 +916,11 @@ export function calleeName(node: TSESTree.Node): string {
     const property = propertyName(callee.property, callee.computed);
     return property ? `${calleeName(callee.object)}.${property}` : calleeName(callee.object);
   }
+  // An instance a call or `new` returns: `getStore().load`, `Store.open(…).load`, `new Store(…).load`.
+  const args = (call: TSESTree.CallExpression | TSESTree.NewExpression): string => (call.arguments.length > 0 ? '…' : '');
+  if (callee.type === AST_NODE_TYPES.CallExpression) return `${calleeName(callee.callee)}(${args(callee)})`;
+  if (callee.type === AST_NODE_TYPES.NewExpression) return `new ${calleeName(callee.callee)}(${args(callee)})`;
+  if (callee.type === AST_NODE_TYPES.AwaitExpression) return `(await ${calleeName(callee.argument)})`;
   return 'helper';
 }
 
@@ -1209,15 +1235,17 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   const exports = new Map<string, ExportReach>();
   let esm = false;
   const set = (name: string, reach: ExportReach | undefined): void => {
-    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.db)) exports.set(name, reach);
+    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.db)) exports.set(name, reach);
   };
+  const factories = factoriesOf(source, analysis);
   const valueReach = (node: TSESTree.Node | null | undefined, depth = 0): ExportReach | undefined => {
     if (!node || depth > 3) return undefined;
     const db = analysis.dbValues.get(node);
     if (db) return { db };
     if (isFunctionNode(node)) {
       const call = analysis.reachOf.get(node);
-      return call && { call };
+      const returns = factories.get(node);
+      return call || returns ? { ...(call && { call }), ...(returns && { returns }) } : undefined;
     }
     switch (node.type) {
       case AST_NODE_TYPES.ClassDeclaration:
@@ -1309,6 +1337,30 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   return { esm, exports };
 }
 
+/**
+ * The functions of a module that return an instance of a class with blocking methods, declared in
+ * the module or imported, and those methods: `export function getStore(): Store`, `() => new Store()`.
+ */
+function factoriesOf(source: ModuleSource, analysis: ModuleSites): ReadonlyMap<TSESTree.Node, MemberReach> {
+  const factories = new Map<TSESTree.Node, MemberReach>();
+  const add = (variable: TSESLint.Scope.Variable, instanceMembers: MemberReach | undefined): void => {
+    if (!instanceMembers?.size) return;
+    for (const factory of classFactories(variable)) factories.set(factory, instanceMembers);
+  };
+  for (const [variable, reach] of analysis.importedBindings) add(variable, reach.instanceMembers);
+  for (const statement of source.ast.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
+    for (const variable of source.scopeManager?.getDeclaredVariables(declaration) ?? []) {
+      add(variable, classReach(declaration, analysis).instanceMembers);
+    }
+  }
+  return factories;
+}
+
 /** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */
 function commonJsExport(
   expression: TSESTree.Expression,
@@ -1328,7 +1380,7 @@ function commonJsExport(
       // `module.exports = { a, b }`: `require('./x').a()` and `const { a } = require('./x')`.
       for (const [name, member] of reach?.members ?? []) set(name, { call: member });
     } else {
-      set('', reach && { call: reach.call, members: reach.members });
+      set('', reach && { call: reach.call, members: reach.members, returns: reach.returns });
     }
     return;
   }

@@ -4,7 +4,9 @@ import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
 import {
   contains,
   isFunctionNode,
+  lastName,
   namedVariables,
+  outermost,
   propertyName,
   pushChildNodes,
   skipTypeWrappers,
@@ -425,9 +427,10 @@ function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLin
 
 /**
  * Reads of `members` on instances of the class bound to `classVariable` (declared here or
- * imported), called or not: `const s = new C(); s.m()`, `this.s.m` where the class gets `s` from
- * `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or a parameter
- * `(s: C) => s.m()`; `router.get('/', s.m)` passes one to a framework.
+ * imported), called or not: `const s = new C(); s.m()`, `new C().m()`, `this.s.m` where the class
+ * gets `s` from `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or
+ * a parameter `(s: C) => s.m()`; `router.get('/', s.m)` passes one to a framework. An instance a
+ * factory returns is one too (`getStore().m()`, `const s = Store.open(); s.m()`): see factoryOf.
  */
 export function* instanceMemberReads(
   source: ModuleSource,
@@ -435,16 +438,93 @@ export function* instanceMemberReads(
   members: ReadonlySet<string>,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
   for (const reference of classVariable.references) {
-    const identifier = reference.identifier;
-    const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) {
-      yield* holderReads(source, parent, members);
-    } else if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) {
-      const annotation = parent.parent;
-      const holder = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
-      if (holder) yield* holderReads(source, holder, members);
+    const holder = instanceHolder(reference.identifier);
+    if (!holder) continue;
+    yield* holderReads(source, holder, members);
+    const factory = factoryOf(holder);
+    if (factory) for (const call of factoryCalls(source, factory)) yield* holderReads(source, resultOf(call), members);
+  }
+}
+
+/** The functions that return instances of the class bound to `classVariable` (factoryOf): `getStore`, `Store.open`. */
+export function* classFactories(classVariable: TSESLint.Scope.Variable): Generator<FunctionNode> {
+  for (const reference of classVariable.references) {
+    const holder = instanceHolder(reference.identifier);
+    const factory = holder && factoryOf(holder);
+    if (factory) yield factory;
+  }
+}
+
+/** Reads of `members` on what calls of `factory` return: `getStore().m()`, `const s = getStore(); s.m()`. */
+export function* factoryResultReads(
+  source: ModuleSource,
+  factory: TSESLint.Scope.Variable,
+  members: ReadonlySet<string>,
+): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  for (const reference of factory.references) {
+    const call = reference.identifier.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+      yield* holderReads(source, resultOf(call), members);
     }
   }
+}
+
+/** What a reference of a class makes or types as an instance: `new C()`, or what the annotation `: C` is on. */
+function instanceHolder(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): TSESTree.Node | undefined {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) return parent;
+  if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) {
+    const annotation = parent.parent;
+    return annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The function that returns the instance `holder` makes or names, if `holder` is `new C()` in a
+ * return (`return new C()`, `() => new C()`, `return (cached ??= new C())`) or a return type
+ * (`function open(): C`). Instance methods are left out: `clone() { return new C() }` is no way
+ * in to the class, and following it would climb back through the class's own instances.
+ */
+function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
+  let fn: TSESTree.Node | undefined;
+  if (isFunctionNode(holder)) {
+    fn = holder; // `(): C`: the annotation's holder is the function whose return type it is.
+  } else if (holder.type === AST_NODE_TYPES.NewExpression) {
+    let value: TSESTree.Node = holder;
+    let parent: TSESTree.Node | undefined = value.parent;
+    while (
+      parent &&
+      (skipTypeWrappers(parent) !== parent ||
+        parent.type === AST_NODE_TYPES.ChainExpression ||
+        parent.type === AST_NODE_TYPES.LogicalExpression ||
+        (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) ||
+        (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value))
+    ) {
+      value = parent;
+      parent = value.parent;
+    }
+    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) fn = parent;
+    else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = innermostFunction(parent);
+  }
+  if (!isFunctionNode(fn)) return undefined;
+  const member = fn.parent;
+  const instanceMethod =
+    (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.static;
+  return instanceMethod ? undefined : fn;
+}
+
+/** The calls of `factory` by its name (`getStore()`, `Store.open()`): not `items.map(getStore)` or `.call`. */
+function* factoryCalls(source: ModuleSource, factory: FunctionNode): Generator<TSESTree.CallExpression> {
+  const name = functionName(factory)?.split('.').pop();
+  if (name === undefined) return;
+  for (const call of callersOf(source, factory)) if (lastName(call.callee) === name) yield call;
+}
+
+/** What holds a call's result: the call, or `await call()` where the factory is async. */
+function resultOf(call: TSESTree.CallExpression): TSESTree.Node {
+  const { node, parent } = outermost(call);
+  return parent?.type === AST_NODE_TYPES.AwaitExpression ? parent : node;
 }
 
 /** The calls among instanceMemberReads: `s.m()`, `this.s.m()`. */
@@ -472,6 +552,12 @@ function* holderReads(
       const read = namedMemberRead(fieldRead, members);
       if (read) yield read;
     }
+    return;
+  }
+  // `new C().m()`, `getStore().m()`.
+  const direct = namedMemberRead(holder, members);
+  if (direct) {
+    yield direct;
     return;
   }
   // `const s = new C()` or a parameter `s: C`.

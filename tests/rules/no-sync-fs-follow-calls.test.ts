@@ -459,6 +459,92 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: 'an instance made with new or returned by a factory, called on directly: the message shows the expression',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        class Templates {
+          render(name: string): string {
+            return fs.readFileSync(\`views/\${name}.html\`, 'utf8');
+          }
+          static forTheme(theme: string): Templates {
+            return new Templates();
+          }
+        }
+        async function loadTemplates() {
+          return new Templates();
+        }
+
+        const app = express();
+
+        app.get('/', async (req, res) => {
+          res.send(new Templates().render('home'));
+          res.send(Templates.forTheme('dark').render('home'));
+          res.send((await loadTemplates()).render('about'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'new Templates().render', '`fs.readFileSync()` (file.ts:6)'),
+          line: 19,
+          column: 12,
+          endLine: 19,
+          endColumn: 42,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'Templates.forTheme(…).render', '`fs.readFileSync()` (file.ts:6)'),
+          line: 20,
+          column: 12,
+          endLine: 20,
+          endColumn: 53,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, '(await loadTemplates()).render', '`fs.readFileSync()` (file.ts:6)'),
+          line: 21,
+          column: 12,
+          endLine: 21,
+          endColumn: 51,
+        },
+      ],
+    },
+    {
+      name: 'a method that returns a new instance of its own class is not followed as a factory (it would climb back forever)',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        class Page {
+          read(): string {
+            return fs.readFileSync('page.html', 'utf8');
+          }
+          next(): Page {
+            return new Page();
+          }
+        }
+
+        const app = express();
+        const first = new Page();
+
+        app.get('/', (req, res) => {
+          res.send(first.read());
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'first.read', '`fs.readFileSync()` (file.ts:6)'),
+          line: 17,
+          column: 12,
+          endLine: 17,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
       name: 'a helper nested inside the handler: only its own direct call is reported, not its call too',
       code: ts`
         import fs from 'node:fs';

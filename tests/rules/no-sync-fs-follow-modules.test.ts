@@ -274,6 +274,63 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
       ],
     },
     {
+      name: 'instances exported factories return: by return type, kept with ??=, awaited from an async factory, made at start-up',
+      filename: `${FIX}/routes/tenants.ts`,
+      code: ts`
+        import express from 'express';
+        import { cacheFor, openCache, sharedCache } from '../lib/index.js';
+
+        const app = express();
+        const sessions = cacheFor('sessions');
+
+        app.put('/t/:tenant/:key', async (req, res) => {
+          const tenant = cacheFor(req.params.tenant);
+          res.send(tenant.get(req.params.key) ?? sharedCache().get('motd'));
+          const uploads = await openCache('/var/cache/uploads');
+          uploads.set(req.params.key, String(req.body));
+          res.end(sessions.get(req.params.tenant));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'tenant.get', CACHE_GET),
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 38,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'sharedCache().get', CACHE_GET),
+          line: 9,
+          column: 42,
+          endLine: 9,
+          endColumn: 67,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'uploads.set', `\`fs.writeFileSync()\` (${FIX}/lib/cache.ts:18)`, 'writeFile'),
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 48,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'sessions.get', CACHE_GET),
+          line: 12,
+          column: 11,
+          endLine: 12,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a NestJS service injected through a constructor parameter, in another file',
       filename: `${FIX}/controllers/reports.controller.ts`,
       code: ts`
@@ -431,6 +488,21 @@ ruleTester.run('no-sync-fs: what other modules do not make blocking', rule, {
 
         app.get('/totals', (req, res) => {
           res.send(\`\${formatMoney(1250)} on \${formatDate(new Date())}\`);
+        });
+      `,
+    },
+    {
+      name: "a factory's instance used at start-up only, and a factory called in a handler whose instance is not used",
+      filename: `${FIX}/routes/warmup.ts`,
+      code: ts`
+        import express from 'express';
+        import { cacheFor } from '../lib/cache.js';
+
+        const banner = cacheFor('static').get('banner');
+        const app = express();
+
+        app.get('/banner', (req, res) => {
+          res.send(banner ?? String(cacheFor(req.query.tenant as string)));
         });
       `,
     },
