@@ -79,10 +79,11 @@ describe('the bundled example servers', () => {
       `hono-api/src/index.ts:17:3 ${fs}`,
       `hono-api/src/routes/export.ts:17:15 ${fs}`,
       `hono-api/src/routes/export.ts:19:11 ${fs}`,
-      `hono-api/src/routes/notes.ts:11:19 ${fs}`,
-      `hono-api/src/routes/notes.ts:18:35 ${helper}`, // renderNote() → readFileSync (lib/render.ts)
-      `hono-api/src/routes/notes.ts:21:5 ${fs}`,
-      `hono-api/src/routes/notes.ts:22:5 ${fs}`,
+      `hono-api/src/routes/notes.ts:12:19 ${fs}`,
+      `hono-api/src/routes/notes.ts:19:35 ${helper}`, // renderNote() → readFileSync (lib/render.ts)
+      `hono-api/src/routes/notes.ts:20:39 ${helper}`, // draftsFor(…).list() → readdirSync (lib/drafts.ts)
+      `hono-api/src/routes/notes.ts:24:5 ${fs}`,
+      `hono-api/src/routes/notes.ts:25:5 ${fs}`,
       `koa-api/src/routes/documents.js:12:8 ${fsNoEquivalent}`,
       `koa-api/src/routes/documents.js:19:14 ${fs}`,
       `koa-api/src/routes/documents.js:28:14 ${helper}`, // documentInfo() → statSync (lib/storage.js)
