@@ -127,15 +127,34 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
   const appliedEdits: WorkspaceEdit[] = [];
   const validations: { uri: string; state: number }[] = [];
 
-  const pullDiagnostics = async (what: string) => {
+  const pullDiagnostics = async (what: string, uri = fileUri) => {
     const report = await within(
-      connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
-        textDocument: { uri: fileUri },
-      }),
+      connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }),
       what,
     );
     expect(report.kind).toBe('full');
     return report.items;
+  };
+
+  /** Opens a handler file written to disk, and checks the server linted it and found nothing. */
+  const openClean = async (uri: string, text: string): Promise<void> => {
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text } });
+    expect(await pullDiagnostics(`textDocument/diagnostic of ${uri}`, uri)).toEqual([]);
+    expect(validations.some((status) => status.uri === uri && status.state === 1)).toBe(true);
+  };
+
+  /**
+   * Saves `file` (its mtime an hour on, whatever the file system's resolution), waits `ms` for the
+   * plugin's next look at the disk, and has the open handler file linted again, unchanged.
+   */
+  const saveAndRelint = async (file: string, content: string, ms: number, uri: string, text: string) => {
+    writeFileSync(file, content);
+    const later = Date.now() / 1000 + 3600;
+    utimesSync(file, later, later);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const diagnostics = await pullDiagnostics(`textDocument/diagnostic of ${uri} after ${file} changed`, uri);
+    return diagnostics.map(({ code, range, message }) => ({ code, range, message }));
   };
 
   beforeAll(async () => {
@@ -299,14 +318,6 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
         '}',
         '',
       ].join('\n');
-    const pull = async (what: string): Promise<Diagnostic[]> => {
-      const report = await within(
-        connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: routesUri } }),
-        what,
-      );
-      return report.items;
-    };
-
     afterAll(() => {
       rmSync(generated, { recursive: true, force: true });
     });
@@ -315,24 +326,11 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       mkdirSync(generated, { recursive: true });
       writeFileSync(store, storeSource('readFile'));
       writeFileSync(routes, routesSource);
-      await connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: routesUri, languageId: 'javascript', version: 1, text: routesSource },
-      });
-      expect(await pull('textDocument/diagnostic of routes.js')).toEqual([]);
-      expect(validations.some((status) => status.uri === routesUri && status.state === 1)).toBe(true);
+      await openClean(routesUri, routesSource);
 
-      // The helper saved with a synchronous read (its mtime an hour on, whatever the file
-      // system's resolution): the plugin checks what it read against the disk once a second.
-      writeFileSync(store, storeSource('readFileSync'));
-      const later = Date.now() / 1000 + 3600;
-      utimesSync(store, later, later);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-      await connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: routesUri, version: 2 },
-        contentChanges: [{ text: routesSource }],
-      });
-      const diagnostics = await pull('textDocument/diagnostic of routes.js after the helper changed');
-      expect(diagnostics.map(({ code, range, message }) => ({ code, range, message }))).toEqual([
+      // The helper saved with a synchronous read: the plugin checks what it read against the disk
+      // once a second.
+      expect(await saveAndRelint(store, storeSource('readFileSync'), 1_100, routesUri, routesSource)).toEqual([
         {
           code: 'event-loop/no-sync-fs',
           // Awaited already (`await loadReport()`): only the helper's own call needs to change.
@@ -367,14 +365,6 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
     ].join('\n');
     const manifestSource = (store: string): string =>
       `${JSON.stringify({ name: 'aliased', private: true, type: 'module', imports: { '#store': store } }, null, 2)}\n`;
-    const pull = async (what: string): Promise<Diagnostic[]> => {
-      const report = await within(
-        connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: routesUri } }),
-        what,
-      );
-      return report.items;
-    };
-
     afterAll(() => {
       rmSync(aliased, { recursive: true, force: true });
     });
@@ -391,24 +381,11 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       );
       writeFileSync(manifest, manifestSource('./store-async.js'));
       writeFileSync(routes, routesSource);
-      await connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: routesUri, languageId: 'javascript', version: 1, text: routesSource },
-      });
-      expect(await pull('textDocument/diagnostic of aliased/routes.js')).toEqual([]);
-      expect(validations.some((status) => status.uri === routesUri && status.state === 1)).toBe(true);
+      await openClean(routesUri, routesSource);
 
-      // `#store` now names the synchronous store (its mtime an hour on, whatever the file system's
-      // resolution). The plugin looks at the config files it read at most every five seconds.
-      writeFileSync(manifest, manifestSource('./store-sync.js'));
-      const later = Date.now() / 1000 + 3600;
-      utimesSync(manifest, later, later);
-      await new Promise((resolve) => setTimeout(resolve, 5_100));
-      await connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: routesUri, version: 2 },
-        contentChanges: [{ text: routesSource }],
-      });
-      const diagnostics = await pull('textDocument/diagnostic of aliased/routes.js after package.json changed');
-      expect(diagnostics.map(({ code, range, message }) => ({ code, range, message }))).toEqual([
+      // `#store` now names the synchronous store: the plugin looks at the config files it read at
+      // most every five seconds.
+      expect(await saveAndRelint(manifest, manifestSource('./store-sync.js'), 5_100, routesUri, routesSource)).toEqual([
         {
           code: 'event-loop/no-sync-fs',
           message:
