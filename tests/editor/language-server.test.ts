@@ -290,16 +290,11 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
     expect(validations.filter((status) => status.uri === fileUri && status.state === 1).length).toBe(validated + 1);
   });
 
-  describe('a handler whose helper is in another file', () => {
-    // Written at test time (the directory is gitignored): the helper is edited on disk, as a save
-    // in another editor tab does, while the server keeps the plugin loaded.
-    const generated = join(project, 'src/generated');
-    const routes = join(generated, 'routes.js');
-    const routesUri = pathToFileURL(routes).href;
-    const store = join(generated, 'store.js');
-    const routesSource = [
+  /** A router whose handler awaits `loadReport()` from `specifier`: `loadReport()` is on line 7 (0-based: 6). */
+  const reportRouter = (specifier: string): string =>
+    [
       "import express from 'express';",
-      "import { loadReport } from './store.js';",
+      `import { loadReport } from '${specifier}';`,
       '',
       'export const router = express.Router();',
       '',
@@ -308,6 +303,15 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       '});',
       '',
     ].join('\n');
+
+  describe('a handler whose helper is in another file', () => {
+    // Written at test time (the directory is gitignored): the helper is edited on disk, as a save
+    // in another editor tab does, while the server keeps the plugin loaded.
+    const generated = join(project, 'src/generated');
+    const routes = join(generated, 'routes.js');
+    const routesUri = pathToFileURL(routes).href;
+    const store = join(generated, 'store.js');
+    const routesSource = reportRouter('./store.js');
     /** store.js, reading the report with `readFile` (awaited) or `readFileSync`. */
     const storeSource = (read: 'readFile' | 'readFileSync'): string =>
       [
@@ -352,17 +356,7 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
     const routes = join(aliased, 'routes.js');
     const routesUri = pathToFileURL(routes).href;
     const manifest = join(aliased, 'package.json');
-    const routesSource = [
-      "import express from 'express';",
-      "import { loadReport } from '#store';",
-      '',
-      'export const router = express.Router();',
-      '',
-      "router.get('/report', async (req, res) => {",
-      '  res.send(await loadReport());',
-      '});',
-      '',
-    ].join('\n');
+    const routesSource = reportRouter('#store');
     const manifestSource = (store: string): string =>
       `${JSON.stringify({ name: 'aliased', private: true, type: 'module', imports: { '#store': store } }, null, 2)}\n`;
     afterAll(() => {
