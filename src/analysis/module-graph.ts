@@ -53,6 +53,8 @@ export interface ExportReach {
   readonly instanceMembers?: MemberReach;
   /** `exported().member()` on the instance an exported factory returns (`getStore().load()`). */
   readonly returns?: MemberReach;
+  /** `Exported.factory().member()` on the instance a static factory of an exported class returns, by factory. */
+  readonly staticReturns?: ReadonlyMap<string, MemberReach>;
   /** A synchronous database, statement or ORM client (`export const db = new Database()`). */
   readonly db?: DbValue;
 }
@@ -317,10 +319,14 @@ function summarySignature(summary: ModuleSummary | undefined): string {
   for (const [name, reach] of summary.exports) {
     const db = reach.db ? `${reach.db.kind}:${reach.db.moduleName}:${reach.db.type ?? ''}` : '';
     parts.push(
-      `${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${membersSignature(reach.returns)}|${db})`,
+      `${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${membersSignature(reach.returns)}|${staticReturnsSignature(reach.staticReturns)}|${db})`,
     );
   }
   return parts.join(' ');
+}
+
+function staticReturnsSignature(byFactory: ReadonlyMap<string, MemberReach> | undefined): string {
+  return byFactory ? [...byFactory].map(([name, members]) => `${name}>${membersSignature(members)}`).join(',') : '';
 }
 
 function membersSignature(members: MemberReach | undefined): string {
@@ -483,6 +489,9 @@ function detached(summary: ModuleSummary): ModuleSummary {
       ...(value.members && { members: members(value.members) }),
       ...(value.instanceMembers && { instanceMembers: members(value.instanceMembers) }),
       ...(value.returns && { returns: members(value.returns) }),
+      ...(value.staticReturns && {
+        staticReturns: new Map([...value.staticReturns].map(([name, returned]) => [ownString(name), members(returned)])),
+      }),
       ...(value.db && { db: db(value.db) }),
     });
   }
@@ -600,7 +609,8 @@ export function analyseModuleSites(
     const traceMap: Record<string, TraceMapNode> = {};
     // Exported classes and factories, by the members of their instances.
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
-    const factories: { specifier: string; exportName: string; members: MemberReach }[] = [];
+    // A factory is the export itself, or a static method of it (`factory`).
+    const factories: { specifier: string; exportName: string; members: MemberReach; factory?: string }[] = [];
     const directory = dirname(file);
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
@@ -623,6 +633,7 @@ export function analyseModuleSites(
       for (const [exportName, reach] of summary.exports) {
         if (reach.instanceMembers) classes.push({ specifier, exportName, members: reach.instanceMembers });
         if (reach.returns) factories.push({ specifier, exportName, members: reach.returns });
+        for (const [factory, members] of reach.staticReturns ?? []) factories.push({ specifier, exportName, members, factory });
       }
       for (const [variable, exportName] of importBindings(source, specifier)) {
         const reach = summary.exports.get(exportName);
@@ -674,11 +685,11 @@ export function analyseModuleSites(
         }
       }
     }
-    // `getStore().load()`, `const store = await openStore(); store.load()`.
-    for (const { specifier, exportName, members } of factories) {
+    // `getStore().load()`, `const store = await openStore(); store.load()`, `Store.open().load()`.
+    for (const { specifier, exportName, members, factory } of factories) {
       for (const [variable, name] of importBindings(source, specifier)) {
         if (name !== exportName) continue;
-        for (const { read, member } of factoryResultReads(source, variable, new Set(members.keys()))) {
+        for (const { read, member } of factoryResultReads(source, variable, new Set(members.keys()), factory)) {
           const call = callOf(read);
           if (call) addHops(call, members.get(member)!, calleeName(call.callee));
         }
@@ -1235,7 +1246,7 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   const exports = new Map<string, ExportReach>();
   let esm = false;
   const set = (name: string, reach: ExportReach | undefined): void => {
-    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.db)) exports.set(name, reach);
+    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.staticReturns?.size || reach.db)) exports.set(name, reach);
   };
   const factories = factoriesOf(source, analysis);
   const valueReach = (node: TSESTree.Node | null | undefined, depth = 0): ExportReach | undefined => {
@@ -1250,7 +1261,7 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
     switch (node.type) {
       case AST_NODE_TYPES.ClassDeclaration:
       case AST_NODE_TYPES.ClassExpression:
-        return classReach(node, analysis);
+        return classReach(node, analysis, factories);
       case AST_NODE_TYPES.ObjectExpression: {
         const members = new Map<string, FamilyReach>();
         for (const property of node.properties) {
@@ -1392,9 +1403,14 @@ function commonJsExport(
 }
 
 /** Blocking methods of a class: instance methods for `new C()`, static ones for `C.m()`. */
-function classReach(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, analysis: ModuleSites): ExportReach {
+function classReach(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  analysis: ModuleSites,
+  factories?: ReadonlyMap<TSESTree.Node, MemberReach>,
+): ExportReach {
   const members = new Map<string, FamilyReach>();
   const instanceMembers = new Map<string, FamilyReach>();
+  const staticReturns = new Map<string, MemberReach>();
   for (const element of classNode.body.body) {
     // Methods, and fields holding a function (`list = (req, res) => ...`, bound to the instance).
     const method =
@@ -1404,6 +1420,8 @@ function classReach(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpress
     const name = propertyName(element.key, element.computed);
     const reach = isFunctionNode(element.value) ? analysis.reachOf.get(element.value) : undefined;
     if (name && reach) (element.static ? members : instanceMembers).set(name, reach);
+    const returned = element.static && element.value ? factories?.get(element.value) : undefined;
+    if (name && returned) staticReturns.set(name, returned);
   }
-  return { members, instanceMembers };
+  return { members, instanceMembers, ...(staticReturns.size > 0 && { staticReturns }) };
 }

@@ -437,12 +437,16 @@ export function* instanceMemberReads(
   classVariable: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  // A factory typed `(): C` that returns `new C()` is found twice.
+  const factories = new Set<FunctionNode>();
   for (const reference of classVariable.references) {
     const holder = instanceHolder(reference.identifier);
     if (!holder) continue;
     yield* holderReads(source, holder, members);
     const factory = factoryOf(holder);
-    if (factory) for (const call of factoryCalls(source, factory)) yield* holderReads(source, resultOf(call), members);
+    if (!factory || factories.has(factory)) continue;
+    factories.add(factory);
+    for (const call of factoryCalls(source, factory)) yield* holderReads(source, resultOf(call), members);
   }
 }
 
@@ -455,17 +459,26 @@ export function* classFactories(classVariable: TSESLint.Scope.Variable): Generat
   }
 }
 
-/** Reads of `members` on what calls of `factory` return: `getStore().m()`, `const s = getStore(); s.m()`. */
+/**
+ * Reads of `members` on what calls of a factory return: `getStore().m()`, `const s = getStore(); s.m()`
+ * for the factory bound to `factory`, or with `staticMember`, `Store.open().m()` for a static
+ * factory of the class bound to it.
+ */
 export function* factoryResultReads(
   source: ModuleSource,
   factory: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,
+  staticMember?: string,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
   for (const reference of factory.references) {
-    const call = reference.identifier.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
-      yield* holderReads(source, resultOf(call), members);
+    let callee: TSESTree.Node = reference.identifier;
+    if (staticMember !== undefined) {
+      const read = namedMemberRead(callee, new Set([staticMember]));
+      if (!read) continue;
+      callee = read.read;
     }
+    const call = callee.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) yield* holderReads(source, resultOf(call), members);
   }
 }
 

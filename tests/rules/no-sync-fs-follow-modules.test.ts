@@ -331,6 +331,41 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
       ],
     },
     {
+      name: 'the instance a static factory of an imported class returns: a singleton',
+      filename: `${FIX}/routes/sessions.ts`,
+      code: ts`
+        import express from 'express';
+        import { SessionStore } from '../lib/sessions.js';
+
+        const app = express();
+
+        app.get('/me', (req, res) => {
+          const sessions = SessionStore.getInstance();
+          res.send(sessions.read(String(req.headers.cookie)) || SessionStore.getInstance().read('guest'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'sessions.read', `\`fs.readFileSync()\` (${FIX}/lib/sessions.ts:15)`),
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 53,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'SessionStore.getInstance().read', `\`fs.readFileSync()\` (${FIX}/lib/sessions.ts:15)`),
+          line: 8,
+          column: 57,
+          endLine: 8,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a NestJS service injected through a constructor parameter, in another file',
       filename: `${FIX}/controllers/reports.controller.ts`,
       code: ts`
