@@ -1246,7 +1246,10 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   const exports = new Map<string, ExportReach>();
   let esm = false;
   const set = (name: string, reach: ExportReach | undefined): void => {
-    if (reach && (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.staticReturns?.size || reach.db)) exports.set(name, reach);
+    const blocks =
+      reach &&
+      (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.staticReturns?.size || reach.db);
+    if (blocks) exports.set(name, reach);
   };
   const factories = factoriesOf(source, analysis);
   const valueReach = (node: TSESTree.Node | null | undefined, depth = 0): ExportReach | undefined => {

@@ -470,10 +470,11 @@ export function* factoryResultReads(
   members: ReadonlySet<string>,
   staticMember?: string,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  const statics = staticMember === undefined ? undefined : new Set([staticMember]);
   for (const reference of factory.references) {
     let callee: TSESTree.Node = reference.identifier;
-    if (staticMember !== undefined) {
-      const read = namedMemberRead(callee, new Set([staticMember]));
+    if (statics) {
+      const read = namedMemberRead(callee, statics);
       if (!read) continue;
       callee = read.read;
     }
@@ -496,8 +497,8 @@ function instanceHolder(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
 /**
  * The function that returns the instance `holder` makes or names, if `holder` is `new C()` in a
  * return (`return new C()`, `() => new C()`, `return (cached ??= new C())`) or a return type
- * (`function open(): C`). Instance methods are left out: `clone() { return new C() }` is no way
- * in to the class, and following it would climb back through the class's own instances.
+ * (`function open(): C`). Instance methods are left out: `clone() { return new C() }` needs an
+ * instance already, and following its calls would climb back through the class's instances forever.
  */
 function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
   let fn: TSESTree.Node | undefined;
