@@ -10,6 +10,7 @@ import {
   propertyName,
   pushChildNodes,
   skipTypeWrappers,
+  someInside,
   type CallSite,
   type FunctionNode,
 } from '../util/ast.js';
@@ -496,8 +497,8 @@ function instanceHolder(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
 
 /**
  * The function that returns the instance `holder` makes or names, if `holder` is `new C()` in a
- * return (`return new C()`, `() => new C()`, `return (cached ??= new C())`) or a return type
- * (`function open(): C`). Instance methods are left out: `clone() { return new C() }` needs an
+ * return (`return new C()`, `() => new C()`, `return (cached ??= new C())`), kept and then
+ * returned (returnerOf), or a return type (`function open(): C`). Instance methods are left out: `clone() { return new C() }` needs an
  * instance already, and following its calls would climb back through the class's instances forever.
  */
 function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
@@ -520,12 +521,23 @@ function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
     }
     if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) fn = parent;
     else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = innermostFunction(parent);
+    else if (value.type === AST_NODE_TYPES.AssignmentExpression) fn = returnerOf(value.left, innermostFunction(value));
   }
   if (!isFunctionNode(fn)) return undefined;
   const member = fn.parent;
   const instanceMethod =
     (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.static;
   return instanceMethod ? undefined : fn;
+}
+
+/**
+ * `fn`, if it returns what `target` names: `if (!Db.instance) Db.instance = new Db(); return
+ * Db.instance;`, a singleton kept in a static field or a module's variable, then returned.
+ */
+function returnerOf(target: TSESTree.Node, fn: FunctionNode | undefined): FunctionNode | undefined {
+  const returnsTarget = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && sameReference(skipTypeWrappers(node.argument), target);
+  return fn && someInside(fn.body, TYPESCRIPT_KEYS, returnsTarget) ? fn : undefined;
 }
 
 /** The calls of `factory` by its name (`getStore()`, `Store.open()`): not `items.map(getStore)` or `.call`. */

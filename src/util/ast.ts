@@ -116,7 +116,7 @@ function pushNodes(value: unknown, stack: TSESTree.Node[]): void {
 /** The child nodes of `node`, in source order, by the parser's visitor keys. */
 export function* childNodes(
   node: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
 ): Generator<TSESTree.Node> {
   for (const key of visitorKeys[node.type] ?? []) {
     const value = (node as unknown as Record<string, unknown>)[key];
@@ -129,7 +129,7 @@ export function* childNodes(
 /** Whether `predicate` holds for `node` or a node inside it, not looking into functions it creates. */
 export function someInside(
   node: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
   predicate: (node: TSESTree.Node) => boolean,
 ): boolean {
   if (isFunctionNode(node)) return false;

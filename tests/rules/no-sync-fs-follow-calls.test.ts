@@ -512,6 +512,55 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: 'a singleton kept in a static field or a module variable, then returned (no return type in JavaScript)',
+      filename: 'file.js',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        class Settings {
+          static getInstance() {
+            if (!Settings.instance) Settings.instance = new Settings();
+            return Settings.instance;
+          }
+          read(key) {
+            return fs.readFileSync(\`settings/\${key}\`, 'utf8');
+          }
+        }
+        let audit;
+        function auditLog() {
+          if (!audit) {
+            audit = new Settings();
+          }
+          return audit;
+        }
+
+        const app = express();
+
+        app.get('/settings/:key', (req, res) => {
+          res.send(Settings.getInstance().read(req.params.key) + auditLog().read('audit'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'Settings.getInstance().read', '`fs.readFileSync()` (file.js:10)'),
+          line: 24,
+          column: 12,
+          endLine: 24,
+          endColumn: 55,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'auditLog().read', '`fs.readFileSync()` (file.js:10)'),
+          line: 24,
+          column: 58,
+          endLine: 24,
+          endColumn: 82,
+        },
+      ],
+    },
+    {
       name: 'a method that returns a new instance of its own class is not followed as a factory (it would climb back forever)',
       code: ts`
         import fs from 'node:fs';
