@@ -55,6 +55,8 @@ export interface ExportReach {
   readonly returns?: MemberReach;
   /** `Exported.factory().member()` on the instance a static factory of an exported class returns, by factory. */
   readonly staticReturns?: ReadonlyMap<string, MemberReach>;
+  /** `exported.property.member()` on an instance an exported object holds (`services.store.load()`), by property. */
+  readonly properties?: ReadonlyMap<string, MemberReach>;
   /** A synchronous database, statement or ORM client (`export const db = new Database()`). */
   readonly db?: DbValue;
 }
@@ -319,14 +321,14 @@ function summarySignature(summary: ModuleSummary | undefined): string {
   for (const [name, reach] of summary.exports) {
     const db = reach.db ? `${reach.db.kind}:${reach.db.moduleName}:${reach.db.type ?? ''}` : '';
     parts.push(
-      `${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${membersSignature(reach.returns)}|${staticReturnsSignature(reach.staticReturns)}|${db})`,
+      `${name}(${familySignature(reach.call)}|${membersSignature(reach.members)}|${membersSignature(reach.instanceMembers)}|${membersSignature(reach.returns)}|${byNameSignature(reach.staticReturns)}|${byNameSignature(reach.properties)}|${db})`,
     );
   }
   return parts.join(' ');
 }
 
-function staticReturnsSignature(byFactory: ReadonlyMap<string, MemberReach> | undefined): string {
-  return byFactory ? [...byFactory].map(([name, members]) => `${name}>${membersSignature(members)}`).join(',') : '';
+function byNameSignature(byName: ReadonlyMap<string, MemberReach> | undefined): string {
+  return byName ? [...byName].map(([name, members]) => `${name}>${membersSignature(members)}`).join(',') : '';
 }
 
 function membersSignature(members: MemberReach | undefined): string {
@@ -477,6 +479,8 @@ function detached(summary: ModuleSummary): ModuleSummary {
   };
   const family = (reaches: FamilyReach): FamilyReach => new Map([...reaches].map(([kind, value]) => [kind, reach(value)]));
   const members = (byName: MemberReach): MemberReach => new Map([...byName].map(([name, value]) => [ownString(name), family(value)]));
+  const byName = (map: ReadonlyMap<string, MemberReach>): ReadonlyMap<string, MemberReach> =>
+    new Map([...map].map(([name, value]) => [ownString(name), members(value)]));
   const db = (value: DbValue): DbValue => ({
     ...value,
     moduleName: ownString(value.moduleName),
@@ -489,9 +493,8 @@ function detached(summary: ModuleSummary): ModuleSummary {
       ...(value.members && { members: members(value.members) }),
       ...(value.instanceMembers && { instanceMembers: members(value.instanceMembers) }),
       ...(value.returns && { returns: members(value.returns) }),
-      ...(value.staticReturns && {
-        staticReturns: new Map([...value.staticReturns].map(([name, returned]) => [ownString(name), members(returned)])),
-      }),
+      ...(value.staticReturns && { staticReturns: byName(value.staticReturns) }),
+      ...(value.properties && { properties: byName(value.properties) }),
       ...(value.db && { db: db(value.db) }),
     });
   }
@@ -948,6 +951,10 @@ function traceMapOf(summary: ModuleSummary): TraceMapNode {
     const node = name === '' ? root : ((root[name] ??= {}) as TraceMapNode);
     if (reach.call) set(node, reach.call);
     for (const [member, memberReach] of reach.members ?? []) set((node[member] ??= {}) as TraceMapNode, memberReach);
+    for (const [property, members] of reach.properties ?? []) {
+      const held = (node[property] ??= {}) as TraceMapNode;
+      for (const [member, memberReach] of members) set((held[member] ??= {}) as TraceMapNode, memberReach);
+    }
   }
   return root;
 }
@@ -1248,7 +1255,7 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   const set = (name: string, reach: ExportReach | undefined): void => {
     const blocks =
       reach &&
-      (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.staticReturns?.size || reach.db);
+      (reach.call || reach.members?.size || reach.instanceMembers?.size || reach.returns?.size || reach.staticReturns?.size || reach.properties?.size || reach.db);
     if (blocks) exports.set(name, reach);
   };
   const factories = factoriesOf(source, analysis);
@@ -1267,17 +1274,26 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
         return classReach(node, analysis, factories);
       case AST_NODE_TYPES.ObjectExpression: {
         const members = new Map<string, FamilyReach>();
+        const properties = new Map<string, MemberReach>();
         for (const property of node.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
           const name = propertyName(property.key, property.computed);
-          const call = valueReach(property.shorthand ? property.key : property.value, depth + 1)?.call;
-          if (name && call) members.set(name, call);
+          if (name === undefined) continue;
+          const reach = valueReach(property.shorthand ? property.key : property.value, depth + 1);
+          if (reach?.call) members.set(name, reach.call);
+          // An instance (or an object of functions) the object holds: `services.store.load()`.
+          else if (reach?.members?.size) properties.set(name, reach.members);
         }
-        return { members };
+        return { members, ...(properties.size > 0 && { properties }) };
       }
       case AST_NODE_TYPES.NewExpression: {
         const instanceMembers = valueReach(node.callee, depth + 1)?.instanceMembers;
         return instanceMembers && { members: instanceMembers };
+      }
+      // `export const store = getStore()`: the instance a factory returns.
+      case AST_NODE_TYPES.CallExpression: {
+        const returns = valueReach(node.callee, depth + 1)?.returns;
+        return returns && { members: returns };
       }
       case AST_NODE_TYPES.Identifier: {
         const variable = ASTUtils.findVariable(source.getScope(node), node);
@@ -1393,6 +1409,7 @@ function commonJsExport(
     if (expression.right.type === AST_NODE_TYPES.ObjectExpression) {
       // `module.exports = { a, b }`: `require('./x').a()` and `const { a } = require('./x')`.
       for (const [name, member] of reach?.members ?? []) set(name, { call: member });
+      for (const [name, held] of reach?.properties ?? []) set(name, { members: held });
     } else {
       set('', reach && { call: reach.call, members: reach.members, returns: reach.returns });
     }

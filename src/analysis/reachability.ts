@@ -586,8 +586,21 @@ function* holderReads(
     yield direct;
     return;
   }
-  // `const s = new C()` or a parameter `s: C`.
   const parent = holder.parent;
+  // `const services = { store: new C() }`: `services.store.m()`.
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === holder) {
+    const name = propertyName(parent.key, parent.computed);
+    const declarator = parent.parent.parent;
+    if (name === undefined || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== parent.parent) return;
+    for (const variable of source.scopeManager?.getDeclaredVariables(declarator) ?? []) {
+      for (const { read } of memberReadsWithName(variable, new Set([name]))) {
+        const held = namedMemberRead(read, members);
+        if (held) yield held;
+      }
+    }
+    return;
+  }
+  // `const s = new C()` or a parameter `s: C`.
   const declaration =
     parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === skipTypeWrappers(holder) ? parent : holder;
   if (declaration.type !== AST_NODE_TYPES.VariableDeclarator && declaration.type !== AST_NODE_TYPES.Identifier) return;

@@ -561,6 +561,36 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: 'an instance an object literal holds: services.templates.render()',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        class Templates {
+          render(name: string): string {
+            return fs.readFileSync(\`views/\${name}.html\`, 'utf8');
+          }
+        }
+        const services = { templates: new Templates() };
+
+        const app = express();
+
+        app.get('/', (req, res) => {
+          res.send(services.templates.render('home'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'services.templates.render', '`fs.readFileSync()` (file.ts:6)'),
+          line: 14,
+          column: 12,
+          endLine: 14,
+          endColumn: 45,
+        },
+      ],
+    },
+    {
       name: 'a method that returns a new instance of its own class is not followed as a factory (it would climb back forever)',
       code: ts`
         import fs from 'node:fs';

@@ -366,6 +366,51 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
       ],
     },
     {
+      name: 'instances an exported object holds: made with new or by a factory, through a named or a namespace import',
+      filename: `${FIX}/routes/sessions.ts`,
+      code: ts`
+        import express from 'express';
+        import * as registry from '../lib/services.js';
+        import { services } from '../lib/services.js';
+
+        const app = express();
+
+        app.post('/session/:id', (req, res) => {
+          services.tenant.set(req.params.id, String(req.body));
+          res.send(services.sessions.get(req.params.id) ?? registry.services.sessions.get('guest'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'services.tenant.set', `\`fs.writeFileSync()\` (${FIX}/lib/cache.ts:18)`, 'writeFile'),
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 55,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'services.sessions.get', CACHE_GET),
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 48,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'registry.services.sessions.get', CACHE_GET),
+          line: 9,
+          column: 52,
+          endLine: 9,
+          endColumn: 91,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a NestJS service injected through a constructor parameter, in another file',
       filename: `${FIX}/controllers/reports.controller.ts`,
       code: ts`
