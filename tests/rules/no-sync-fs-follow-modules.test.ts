@@ -469,6 +469,42 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
       ],
     },
     {
+      name: 'CommonJS: an instance module.exports = { ... } holds, destructured or read from the module',
+      filename: `${FIX}/routes/reports.cjs`,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      code: ts`
+        'use strict';
+        const express = require('express');
+        const { reports } = require('../legacy/report-cache.cjs');
+        const cache = require('../legacy/report-cache.cjs');
+
+        const app = express();
+        app.get('/reports/:name', (req, res) => {
+          res.send(reports.read(req.params.name) || cache.reports.read('empty'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'reports.read', `\`fs.readFileSync()\` (${FIX}/legacy/report-cache.cjs:6)`),
+          line: 8,
+          column: 12,
+          endLine: 8,
+          endColumn: 41,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'cache.reports.read', `\`fs.readFileSync()\` (${FIX}/legacy/report-cache.cjs:6)`),
+          line: 8,
+          column: 45,
+          endLine: 8,
+          endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'CommonJS: module.exports = { a, b }, exports.a = ..., module.exports = fn',
       filename: `${FIX}/routes/settings.cjs`,
       languageOptions: { parserOptions: { sourceType: 'commonjs' } },
