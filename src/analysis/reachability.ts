@@ -498,8 +498,9 @@ function instanceHolder(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier
 /**
  * The function that returns the instance `holder` makes or names, if `holder` is `new C()` in a
  * return (`return new C()`, `() => new C()`, `return (cached ??= new C())`), kept and then
- * returned (returnerOf), or a return type (`function open(): C`). Instance methods are left out: `clone() { return new C() }` needs an
- * instance already, and following its calls would climb back through the class's instances forever.
+ * returned (returnerOf), or a return type (`function open(): C`). Instance methods are left out:
+ * `clone() { return new C() }` needs an instance already, and following its calls would climb
+ * back through the class's instances forever.
  */
 function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
   let fn: TSESTree.Node | undefined;
