@@ -19,7 +19,7 @@ import picomatch from 'picomatch';
 import { exports as packageExports, imports as packageImports, type Options as ConditionOptions } from 'resolve.exports';
 import { isPathSpecifier } from '../catalog/index.js';
 import { isWithin } from '../util/clock.js';
-import { configGeneration, isConfigDirectory, isConfigFile, lstatConfigPath, readConfigDirectory, readConfigFile, watchTsconfigExtends } from '../util/config-files.js';
+import { configChangeCheck, isConfigDirectory, isConfigFile, lstatConfigPath, readConfigDirectory, readConfigFile, watchTsconfigExtends } from '../util/config-files.js';
 import { isSingleRun } from '../util/single-run.js';
 import { ownString } from '../util/strings.js';
 
@@ -159,8 +159,8 @@ function aliasedFile(extensions: readonly string[], directory: string, specifier
   return undefined;
 }
 
-/** The generation of the project's config files (util/config-files.ts) the caches below were read in. */
-let aliasesGeneration = 0;
+/** Whether the project's config files (util/config-files.ts) changed since the caches below were last checked. */
+const aliasFilesChanged = configChangeCheck();
 
 /**
  * In a long-lived process, whether a config file changed since the aliases were read (looked at
@@ -168,9 +168,7 @@ let aliasesGeneration = 0;
  * every resolution with it: the next import resolves under the aliases as they are now.
  */
 export function forgetChangedAliases(): boolean {
-  const generation = configGeneration();
-  if (generation === aliasesGeneration) return false;
-  aliasesGeneration = generation;
+  if (!aliasFilesChanged()) return false;
   const caches: readonly Map<string, unknown>[] = [
     tsconfigs,
     nearestTsconfigs,

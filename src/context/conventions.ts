@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import picomatch from 'picomatch';
 import { fileConventions, USE_SERVER_DIRECTIVE, type FileConvention, type FrameworkId } from '../catalog/frameworks.js';
 import type { HandlerSettings } from '../options.js';
-import { configGeneration, isConfigFile, readConfigFile } from '../util/config-files.js';
+import { configChangeCheck, isConfigFile, readConfigFile } from '../util/config-files.js';
 import { isModuleOrSubpath, withoutNodePrefix } from './imports.js';
 
 /** How the framework names a function exported under some name, and whether its members are the handlers. */
@@ -83,8 +83,8 @@ function buildTimeExports(
 }
 
 const astroOutputs = new Map<string, boolean | undefined>();
-/** The generation of the project's config files (util/config-files.ts) astroOutputs was read in. */
-let astroOutputsGeneration = 0;
+/** Whether the project's config files (util/config-files.ts) changed since astroOutputs was last checked. */
+const astroConfigChanged = configChangeCheck();
 
 /**
  * For a file under an Astro project's `src/pages/`: whether its config sets `output: 'server'`
@@ -95,11 +95,7 @@ function astroServerOutput(convention: FileConvention, path: string): boolean | 
   const { root, configFiles, serverOutput } = convention.staticOutput!;
   const folder = root.exec(path)?.[1];
   if (folder === undefined) return undefined;
-  const generation = configGeneration();
-  if (generation !== astroOutputsGeneration) {
-    astroOutputs.clear();
-    astroOutputsGeneration = generation;
-  }
+  if (astroConfigChanged()) astroOutputs.clear();
   if (!astroOutputs.has(folder)) {
     const config = configFiles.map((name) => join(folder, name)).find((candidate) => isConfigFile(candidate));
     astroOutputs.set(folder, config === undefined ? undefined : serverOutput.test(readText(config)));

@@ -140,6 +140,21 @@ export function configGeneration(now = Date.now()): number {
   return generation;
 }
 
+/**
+ * For something built on these files and kept (a cache): a check that tells, each time it is
+ * asked, whether the files changed since it was last asked (configGeneration moved), so the caller
+ * forgets what it kept then.
+ */
+export function configChangeCheck(): () => boolean {
+  let known = generation;
+  return () => {
+    const current = configGeneration();
+    if (current === known) return false;
+    known = current;
+    return true;
+  };
+}
+
 function anyLookChanged(): boolean {
   for (const [look, looks] of seen) {
     for (const [path, before] of looks) {
