@@ -304,6 +304,28 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       '',
     ].join('\n');
 
+  /** A store module whose async `loadReport()` reads with `readFile` (awaited) or `readFileSync`. */
+  const storeSource = (read: 'readFile' | 'readFileSync'): string =>
+    [
+      read === 'readFile' ? "import { readFile } from 'node:fs/promises';" : "import { readFileSync } from 'node:fs';",
+      '',
+      'export async function loadReport() {',
+      read === 'readFile' ? "  return await readFile('report.json', 'utf8');" : "  return readFileSync('report.json', 'utf8');",
+      '}',
+      '',
+    ].join('\n');
+
+  /** The finding at `loadReport()` (line 7, 0-based 6) once the store it imports reads synchronously. */
+  const loadReportDiagnostic = (store: string) => ({
+    code: 'event-loop/no-sync-fs',
+    // Awaited already (`await loadReport()`): only the helper's own call needs to change.
+    message:
+      '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` ' +
+      `(${store}:4), and every other request waits until it returns. ` +
+      'Use `await readFile()` from `node:fs/promises` there.',
+    range: { start: { line: 6, character: 17 }, end: { line: 6, character: 29 } },
+  });
+
   describe('a handler whose helper is in another file', () => {
     // Written at test time (the directory is gitignored): the helper is edited on disk, as a save
     // in another editor tab does, while the server keeps the plugin loaded.
@@ -312,16 +334,6 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
     const routesUri = pathToFileURL(routes).href;
     const store = join(generated, 'store.js');
     const routesSource = reportRouter('./store.js');
-    /** store.js, reading the report with `readFile` (awaited) or `readFileSync`. */
-    const storeSource = (read: 'readFile' | 'readFileSync'): string =>
-      [
-        read === 'readFile' ? "import { readFile } from 'node:fs/promises';" : "import { readFileSync } from 'node:fs';",
-        '',
-        'export async function loadReport() {',
-        read === 'readFile' ? "  return await readFile('report.json', 'utf8');" : "  return readFileSync('report.json', 'utf8');",
-        '}',
-        '',
-      ].join('\n');
     afterAll(() => {
       rmSync(generated, { recursive: true, force: true });
     });
@@ -335,16 +347,7 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       // The helper saved with a synchronous read: the plugin checks what it read against the disk
       // once a second.
       expect(await saveAndRelint(store, storeSource('readFileSync'), 1_100, routesUri, routesSource)).toEqual([
-        {
-          code: 'event-loop/no-sync-fs',
-          // Awaited already (`await loadReport()`): only the helper's own call needs to change.
-          message:
-            '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` ' +
-            '(src/generated/store.js:4), and every other request waits until it returns. ' +
-            'Use `await readFile()` from `node:fs/promises` there.',
-          // `loadReport()` on line 7 (0-based: 6).
-          range: { start: { line: 6, character: 17 }, end: { line: 6, character: 29 } },
-        },
+        loadReportDiagnostic('src/generated/store.js'),
       ]);
     });
   });
@@ -365,14 +368,8 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
 
     it('follows the alias to the module it names after package.json is saved, with no restart', async () => {
       mkdirSync(aliased, { recursive: true });
-      writeFileSync(
-        join(aliased, 'store-async.js'),
-        "import { readFile } from 'node:fs/promises';\n\nexport async function loadReport() {\n  return await readFile('report.json', 'utf8');\n}\n",
-      );
-      writeFileSync(
-        join(aliased, 'store-sync.js'),
-        "import { readFileSync } from 'node:fs';\n\nexport async function loadReport() {\n  return readFileSync('report.json', 'utf8');\n}\n",
-      );
+      writeFileSync(join(aliased, 'store-async.js'), storeSource('readFile'));
+      writeFileSync(join(aliased, 'store-sync.js'), storeSource('readFileSync'));
       writeFileSync(manifest, manifestSource('./store-async.js'));
       writeFileSync(routes, routesSource);
       await openClean(routesUri, routesSource);
@@ -380,15 +377,7 @@ describe('the ESLint language server (vscode-eslint-language-server) with the pl
       // `#store` now names the synchronous store: the plugin looks at the config files it read at
       // most every five seconds.
       expect(await saveAndRelint(manifest, manifestSource('./store-sync.js'), 5_100, routesUri, routesSource)).toEqual([
-        {
-          code: 'event-loop/no-sync-fs',
-          message:
-            '`loadReport()` blocks the event loop in this Express route handler: it calls `fs.readFileSync()` ' +
-            '(src/generated/aliased/store-sync.js:4), and every other request waits until it returns. ' +
-            'Use `await readFile()` from `node:fs/promises` there.',
-          // `loadReport()` on line 7 (0-based: 6).
-          range: { start: { line: 6, character: 17 }, end: { line: 6, character: 29 } },
-        },
+        loadReportDiagnostic('src/generated/aliased/store-sync.js'),
       ]);
     }, 20_000);
   });
