@@ -30,6 +30,7 @@ import {
   innermostFunction,
   instanceMemberCalls,
   instanceMemberReads,
+  namesOf,
   propagate,
   readsOfField,
   type FamilyReach,
@@ -672,30 +673,35 @@ export function analyseModuleSites(
         }
       }
     }
+    const namesBySpecifier = new Map<string, ReadonlyMap<string, TSESTree.Node[]>>();
+    const namesOfExport = (specifier: string, exportName: string): readonly TSESTree.Node[] => {
+      let names = namesBySpecifier.get(specifier);
+      if (!names) namesBySpecifier.set(specifier, (names = exportNames(source, specifier, imported.get(specifier)!.esm)));
+      return names.get(exportName) ?? [];
+    };
     for (const { specifier, exportName, members } of classes) {
-      for (const [variable, name] of importBindings(source, specifier)) {
-        if (name !== exportName) continue;
-        const names = new Set(members.keys());
-        for (const { call, member } of instanceMemberCalls(source, variable, names)) {
-          addHops(call, members.get(member)!, `${variable.name}.${member}`);
-        }
-        if (!reportable) continue;
-        // `router.get('/', users.list)` on `const users = new UsersController()`, a parameter
-        // `users: UsersController`, or a field (`this.users.list`).
-        for (const { read, member } of instanceMemberReads(source, variable, names)) {
-          const value = passedValue(read);
-          if (value && reportable.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
-        }
+      const classNames = namesOfExport(specifier, exportName);
+      if (classNames.length === 0) continue;
+      const names = new Set(members.keys());
+      // Named in chains as the class's own methods are (`Cache.get()`), by the name the file gives it.
+      const className = lastName(classNames[0]!);
+      for (const { call, member } of instanceMemberCalls(source, classNames, names)) {
+        addHops(call, members.get(member)!, `${className}.${member}`);
+      }
+      if (!reportable) continue;
+      // `router.get('/', users.list)` on `const users = new UsersController()`, a parameter
+      // `users: UsersController`, or a field (`this.users.list`).
+      for (const { read, member } of instanceMemberReads(source, classNames, names)) {
+        const value = passedValue(read);
+        if (value && reportable.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
       }
     }
     // `getStore().load()`, `const store = await openStore(); store.load()`, `Store.open().load()`.
     for (const { specifier, exportName, members, factory } of factories) {
-      for (const [variable, name] of importBindings(source, specifier)) {
-        if (name !== exportName) continue;
-        for (const { read, member } of factoryResultReads(source, variable, new Set(members.keys()), factory)) {
-          const call = callOf(read);
-          if (call) addHops(call, members.get(member)!, calleeName(call.callee));
-        }
+      const factoryNames = namesOfExport(specifier, exportName);
+      for (const { read, member } of factoryResultReads(source, factoryNames, new Set(members.keys()), factory)) {
+        const call = callOf(read);
+        if (call) addHops(call, members.get(member)!, calleeName(call.callee));
       }
     }
     // With type information: a method the checker resolves to one of the project's classes, however
@@ -1248,6 +1254,71 @@ function* importBindings(source: ModuleSource, specifier: string): Generator<[TS
   }
 }
 
+/**
+ * Where the file names each export of `specifier`'s module, by export name: `Store` for
+ * `import { Store }` or `const { Store } = require(…)`; `models.Store` (or the type `models.Store`)
+ * for a namespace: `import * as models`, `const models = require(…)`, `import models = require(…)`,
+ * and a CommonJS module's default import, which is its `module.exports`, itself named under ''.
+ */
+function exportNames(source: ModuleSource, specifier: string, esm: boolean): ReadonlyMap<string, TSESTree.Node[]> {
+  const names = new Map<string, TSESTree.Node[]>();
+  const add = (exportName: string, node: TSESTree.Node): void => {
+    const list = names.get(exportName);
+    if (list) list.push(node);
+    else names.set(exportName, [node]);
+  };
+  for (const [variable, exportName] of importBindings(source, specifier)) {
+    for (const reference of variable.references) add(exportName, reference.identifier);
+  }
+  for (const variable of namespaceBindings(source, specifier, esm)) {
+    for (const { identifier } of variable.references) {
+      add('', identifier);
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+        const name = propertyName(parent.property, parent.computed);
+        if (name !== undefined) add(name, parent);
+      } else if (parent?.type === AST_NODE_TYPES.TSQualifiedName && parent.left === identifier) {
+        add(parent.right.name, parent);
+      }
+    }
+  }
+  return names;
+}
+
+/** The variables that hold a whole module (exportNames). */
+function* namespaceBindings(source: ModuleSource, specifier: string, esm: boolean): Generator<TSESLint.Scope.Variable> {
+  const declared = (node: TSESTree.Node): TSESLint.Scope.Variable[] => source.scopeManager?.getDeclaredVariables(node) ?? [];
+  for (const statement of source.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.source.value !== specifier) continue;
+      for (const binding of statement.specifiers) {
+        if (binding.type === AST_NODE_TYPES.ImportNamespaceSpecifier || (!esm && binding.type === AST_NODE_TYPES.ImportDefaultSpecifier)) {
+          yield* declared(binding);
+        }
+      }
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      statement.moduleReference.expression.value === specifier
+    ) {
+      yield* declared(statement);
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          ASTUtils.getStringIfConstant(init.arguments[0] as TSESTree.Node) === specifier
+        ) {
+          yield* declared(declarator);
+        }
+      }
+    }
+  }
+}
+
 /** The blocking exports of a module, from its propagation: functions, objects, classes, instances. */
 function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
   const exports = new Map<string, ExportReach>();
@@ -1375,15 +1446,17 @@ function factoriesOf(source: ModuleSource, analysis: ModuleSites): ReadonlyMap<T
   const factories = new Map<TSESTree.Node, MemberReach>();
   const add = (variable: TSESLint.Scope.Variable, instanceMembers: MemberReach | undefined): void => {
     if (!instanceMembers?.size) return;
-    for (const factory of classFactories(variable)) factories.set(factory, instanceMembers);
+    for (const factory of classFactories(namesOf(variable))) factories.set(factory, instanceMembers);
   };
   for (const [variable, reach] of analysis.importedBindings) add(variable, reach.instanceMembers);
   for (const statement of source.ast.body) {
     const declaration =
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
         ? statement.declaration
-        : statement;
-    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
+        : statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression
+          ? statement.expression.right // `module.exports = class Store { static open() { return new Store() } }`
+          : statement;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration && declaration?.type !== AST_NODE_TYPES.ClassExpression) continue;
     for (const variable of source.scopeManager?.getDeclaredVariables(declaration) ?? []) {
       add(variable, classReach(declaration, analysis).instanceMembers);
     }
@@ -1411,7 +1484,8 @@ function commonJsExport(
       for (const [name, member] of reach?.members ?? []) set(name, { call: member });
       for (const [name, held] of reach?.properties ?? []) set(name, { members: held });
     } else {
-      set('', reach && { call: reach.call, members: reach.members, returns: reach.returns });
+      const { call, members, instanceMembers, returns, staticReturns } = reach ?? {};
+      set('', { call, members, instanceMembers, returns, staticReturns });
     }
     return;
   }

@@ -280,7 +280,7 @@ export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TS
     }
     yield* thisMemberCalls(classNode, member);
     for (const variable of classVariables(source, classNode)) {
-      for (const { call } of instanceMemberCalls(source, variable, new Set([member]))) yield call;
+      for (const { call } of instanceMemberCalls(source, namesOf(variable), new Set([member]))) yield call;
     }
     return;
   }
@@ -426,22 +426,28 @@ function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLin
   return [];
 }
 
+/** Where a variable is named: its references' identifiers, for the functions below that take a class's or a factory's names. */
+export function namesOf(variable: TSESLint.Scope.Variable): TSESTree.Node[] {
+  return variable.references.map((reference) => reference.identifier);
+}
+
 /**
- * Reads of `members` on instances of the class bound to `classVariable` (declared here or
- * imported), called or not: `const s = new C(); s.m()`, `new C().m()`, `this.s.m` where the class
- * gets `s` from `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or
- * a parameter `(s: C) => s.m()`; `router.get('/', s.m)` passes one to a framework. An instance a
- * factory returns is one too (`getStore().m()`, `const s = Store.open(); s.m()`): see factoryOf.
+ * Reads of `members` on instances of the class that `classNames` name (namesOf a variable declared
+ * here or imported, or `models.Store` read from a namespace import), called or not:
+ * `const s = new C(); s.m()`, `new C().m()`, `this.s.m` where the class gets `s` from
+ * `constructor(private s: C)` (NestJS injection), a field `s: C` or `s = new C()`, or a parameter
+ * `(s: C) => s.m()`; `router.get('/', s.m)` passes one to a framework. An instance a factory
+ * returns is one too (`getStore().m()`, `const s = Store.open(); s.m()`): see factoryOf.
  */
 export function* instanceMemberReads(
   source: ModuleSource,
-  classVariable: TSESLint.Scope.Variable,
+  classNames: readonly TSESTree.Node[],
   members: ReadonlySet<string>,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
   // A factory typed `(): C` that returns `new C()` is found twice.
   const factories = new Set<FunctionNode>();
-  for (const reference of classVariable.references) {
-    const holder = instanceHolder(reference.identifier);
+  for (const name of classNames) {
+    const holder = instanceHolder(name);
     if (!holder) continue;
     yield* holderReads(source, holder, members);
     const factory = factoryOf(holder);
@@ -451,10 +457,10 @@ export function* instanceMemberReads(
   }
 }
 
-/** The functions that return instances of the class bound to `classVariable` (factoryOf): `getStore`, `Store.open`. */
-export function* classFactories(classVariable: TSESLint.Scope.Variable): Generator<FunctionNode> {
-  for (const reference of classVariable.references) {
-    const holder = instanceHolder(reference.identifier);
+/** The functions that return instances of the class `classNames` name (factoryOf): `getStore`, `Store.open`. */
+export function* classFactories(classNames: readonly TSESTree.Node[]): Generator<FunctionNode> {
+  for (const name of classNames) {
+    const holder = instanceHolder(name);
     const factory = holder && factoryOf(holder);
     if (factory) yield factory;
   }
@@ -462,18 +468,18 @@ export function* classFactories(classVariable: TSESLint.Scope.Variable): Generat
 
 /**
  * Reads of `members` on what calls of a factory return: `getStore().m()`, `const s = getStore(); s.m()`
- * for the factory bound to `factory`, or with `staticMember`, `Store.open().m()` for a static
- * factory of the class bound to it.
+ * where `factoryNames` name the factory (`getStore`, `stores.getStore`), or with `staticMember`,
+ * `Store.open().m()` where they name the class whose static factory it is.
  */
 export function* factoryResultReads(
   source: ModuleSource,
-  factory: TSESLint.Scope.Variable,
+  factoryNames: readonly TSESTree.Node[],
   members: ReadonlySet<string>,
   staticMember?: string,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
   const statics = staticMember === undefined ? undefined : new Set([staticMember]);
-  for (const reference of factory.references) {
-    let callee: TSESTree.Node = reference.identifier;
+  for (const name of factoryNames) {
+    let callee: TSESTree.Node = name;
     if (statics) {
       const read = namedMemberRead(callee, statics);
       if (!read) continue;
@@ -484,11 +490,14 @@ export function* factoryResultReads(
   }
 }
 
-/** What a reference of a class makes or types as an instance: `new C()`, or what the annotation `: C` is on. */
-function instanceHolder(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): TSESTree.Node | undefined {
-  const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) return parent;
-  if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === identifier) {
+/**
+ * What a name of a class makes or types as an instance: `new C()`, or what the annotation `: C` is
+ * on (`new models.C()`, `: models.C` for a namespace's class).
+ */
+function instanceHolder(name: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = name.parent;
+  if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === name) return parent;
+  if (parent?.type === AST_NODE_TYPES.TSTypeReference && parent.typeName === name) {
     const annotation = parent.parent;
     return annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.parent : undefined;
   }
@@ -557,10 +566,10 @@ function resultOf(call: TSESTree.CallExpression): TSESTree.Node {
 /** The calls among instanceMemberReads: `s.m()`, `this.s.m()`. */
 export function* instanceMemberCalls(
   source: ModuleSource,
-  classVariable: TSESLint.Scope.Variable,
+  classNames: readonly TSESTree.Node[],
   members: ReadonlySet<string>,
 ): Generator<{ call: TSESTree.CallExpression; member: string }> {
-  for (const { read, member } of instanceMemberReads(source, classVariable, members)) {
+  for (const { read, member } of instanceMemberReads(source, classNames, members)) {
     const call = callOf(read);
     if (call) yield { call, member };
   }

@@ -39,9 +39,10 @@ export function propertyName(key: TSESTree.Node, computed = false): string | und
   return undefined;
 }
 
-/** The name a reference ends in: `Worker` of `Worker` and of `threads.Worker`, if it has a static one. */
+/** The name a reference ends in: `Worker` of `Worker` and of `threads.Worker` (also as a type), if it has a static one. */
 export function lastName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.TSQualifiedName) return node.right.name;
   return node.type === AST_NODE_TYPES.MemberExpression ? propertyName(node.property, node.computed) : undefined;
 }
 

@@ -13,6 +13,7 @@ import { FIX, fixture, helperData, helperMessage, NEST_METHOD } from './no-sync-
 const TEMPLATES = `${FIX}/lib/templates.ts:8`;
 const LOAD_TEMPLATE = `\`loadTemplate()\` → \`fs.readFileSync()\` (${TEMPLATES})`;
 const CACHE_GET = `\`fs.readFileSync()\` (${FIX}/lib/cache.ts:11)`;
+const AUDIT_APPEND = `\`fs.appendFileSync()\` (${FIX}/legacy/audit-log.cjs:16)`;
 
 ruleTester.run('no-sync-fs: helpers in other modules', rule, {
   valid: [],
@@ -406,6 +407,126 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
           column: 52,
           endLine: 9,
           endColumn: 91,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a namespace import: its class made here or typed on a parameter, its factories, a static factory',
+      filename: `${FIX}/routes/tenants.ts`,
+      code: ts`
+        import express from 'express';
+        import * as caches from '../lib/cache.js';
+        import * as sessions from '../lib/sessions.js';
+
+        const app = express();
+        const uploads = new caches.Cache('/var/cache/uploads');
+
+        function cachedPage(cache: caches.Cache, slug: string): string | undefined {
+          return cache.get(slug);
+        }
+
+        app.put('/t/:tenant/:key', async (req, res) => {
+          const tenant = caches.cacheFor(req.params.tenant);
+          res.send(tenant.get(req.params.key) ?? caches.sharedCache().get('motd'));
+          uploads.set(req.params.key, String(req.body));
+          res.send(sessions.SessionStore.getInstance().read(String(req.headers.cookie)));
+          res.end(cachedPage(caches.cache, req.params.key));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'tenant.get', CACHE_GET),
+          line: 14,
+          column: 12,
+          endLine: 14,
+          endColumn: 38,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'caches.sharedCache().get', CACHE_GET),
+          line: 14,
+          column: 42,
+          endLine: 14,
+          endColumn: 74,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'uploads.set', `\`fs.writeFileSync()\` (${FIX}/lib/cache.ts:18)`, 'writeFile'),
+          line: 15,
+          column: 3,
+          endLine: 15,
+          endColumn: 48,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'sessions.SessionStore.getInstance().read', `\`fs.readFileSync()\` (${FIX}/lib/sessions.ts:15)`),
+          line: 16,
+          column: 12,
+          endLine: 16,
+          endColumn: 80,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'cachedPage', `\`Cache.get()\` → ${CACHE_GET}`),
+          line: 17,
+          column: 11,
+          endLine: 17,
+          endColumn: 51,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: a class that is module.exports, made here or by its static factory, and a factory read from the module',
+      filename: `${FIX}/routes/orders.cjs`,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      code: ts`
+        'use strict';
+        const express = require('express');
+        const AuditLog = require('../legacy/audit-log.cjs');
+        const caches = require('../lib/cache.js');
+
+        const app = express();
+        const audit = new AuditLog('/var/log/app/audit.log');
+
+        app.post('/orders', (req, res) => {
+          audit.append({ order: req.body.id });
+          AuditLog.forToday('/var/log/app').append({ order: req.body.id });
+          res.send(caches.sharedCache().get('receipt-footer'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'audit.append', AUDIT_APPEND, 'appendFile'),
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 39,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'AuditLog.forToday(…).append', AUDIT_APPEND, 'appendFile'),
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 67,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'caches.sharedCache().get', CACHE_GET),
+          line: 12,
+          column: 12,
+          endLine: 12,
+          endColumn: 54,
           suggestions: [],
         },
       ],
