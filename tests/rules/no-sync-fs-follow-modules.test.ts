@@ -532,6 +532,42 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
       ],
     },
     {
+      name: "a whole module as TypeScript's import-equals and as a CommonJS module's default import",
+      filename: `${FIX}/routes/orders.ts`,
+      code: ts`
+        import express from 'express';
+        import AuditLog from '../legacy/audit-log.cjs';
+        import caches = require('../lib/cache.js');
+
+        const app = express();
+
+        app.post('/orders', (req, res) => {
+          AuditLog.forToday('/var/log/app').append({ order: req.body.id });
+          res.send(new caches.Cache('/var/cache/receipts').get(String(req.body.id)));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'AuditLog.forToday(…).append', AUDIT_APPEND, 'appendFile'),
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 67,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'new caches.Cache(…).get', CACHE_GET),
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 76,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a NestJS service injected through a constructor parameter, in another file',
       filename: `${FIX}/controllers/reports.controller.ts`,
       code: ts`
