@@ -114,8 +114,24 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
         reaches.set(family, site.reach);
         reached.push(current);
       }
+      if (isReturnedMember(current)) break;
     }
     return reached;
+  };
+  /**
+   * A function a factory hands out in the object it returns (`return { read: () => ... }`, `return
+   * { read }`) runs when it is called on that object, not when the factory is: the factory does not
+   * reach what it calls.
+   */
+  const returnedMembers = new Map<FunctionNode, boolean>();
+  const isReturnedMember = (fn: FunctionNode): boolean => {
+    let returned = returnedMembers.get(fn);
+    if (returned === undefined) {
+      returned = false;
+      for (const property of propertiesHolding(source, fn)) if (returningFunction(property.parent)) returned = true;
+      returnedMembers.set(fn, returned);
+    }
+    return returned;
   };
 
   for (const seed of seeds) {
@@ -259,15 +275,13 @@ export function functionName(fn: FunctionNode): string | undefined {
 
 /** The calls in this module that run `fn`. */
 export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
-  const parent = fn.parent;
   // function helper() {} / const helper = () => {}
-  const declaration =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.type === AST_NODE_TYPES.VariableDeclarator ? parent : undefined;
-  if (declaration) {
-    for (const variable of namedVariables(source.scopeManager, declaration)) yield* callsOfVariable(variable);
-    return;
-  }
+  const declaration = declarationOf(fn);
+  for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) yield* callsOfVariable(variable);
+  // `const helpers = { load() {} }`, `return { load }`: called as a member of the object.
+  for (const property of propertiesHolding(source, fn)) yield* propertyCalls(source, property);
   // class C { method() {} }
+  const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
     const member = propertyName(parent.key, parent.computed);
     const classNode = parent.parent.parent;
@@ -282,16 +296,46 @@ export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TS
     for (const variable of classVariables(source, classNode)) {
       for (const { call } of instanceMemberCalls(source, namesOf(variable), new Set([member]))) yield call;
     }
-    return;
   }
-  // const helpers = { load() {} } / { load: () => {} }
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
-    const member = propertyName(parent.key, parent.computed);
-    const declarator = parent.parent.parent;
-    if (!member || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return;
-    for (const variable of source.scopeManager?.getDeclaredVariables(declarator) ?? []) {
-      yield* memberCallsOf(variable, new Set([member]));
-    }
+}
+
+/** What declares `fn` by name: `function helper() {}`, or the declarator of `const helper = () => {}`. */
+function declarationOf(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn;
+  return fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+}
+
+/**
+ * The object-literal properties that hold `fn`: written there (`{ load() {} }`, `{ load: () => {}
+ * }`), or named (`{ load }`, `{ load: load }` for a function declared or kept in a const).
+ */
+export function* propertiesHolding(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.Property> {
+  const isHolder = (property: TSESTree.Node | undefined, value: TSESTree.Node): property is TSESTree.Property =>
+    property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression;
+  if (isHolder(fn.parent, fn)) yield fn.parent;
+  const declaration = declarationOf(fn);
+  for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) {
+    for (const { identifier } of variable.references) if (isHolder(identifier.parent, identifier)) yield identifier.parent;
+  }
+}
+
+/**
+ * The calls of what `property` holds as a member of its object: `helpers.load()` for `const helpers
+ * = { load }`, or for `const helpers = makeHelpers()` where makeHelpers returns `{ load }`.
+ */
+function* propertyCalls(source: ModuleSource, property: TSESTree.Property): Generator<TSESTree.CallExpression> {
+  const member = propertyName(property.key, property.computed);
+  if (member === undefined) return;
+  const object = property.parent;
+  const members = new Set([member]);
+  const declarator = object.parent;
+  const reads =
+    declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === object
+      ? (source.scopeManager?.getDeclaredVariables(declarator) ?? []).flatMap((variable) => [...memberReadsWithName(variable, members)])
+      : returnedValueReads(source, object, members);
+  for (const { read } of reads) {
+    const call = callOf(read);
+    if (call) yield call;
   }
 }
 
@@ -358,7 +402,7 @@ function* memberCallsOf(
 }
 
 /** `variable.member` for each of `members`, as read (called or not). */
-function* memberReadsWithName(
+export function* memberReadsWithName(
   variable: TSESLint.Scope.Variable,
   members: ReadonlySet<string>,
 ): Generator<{ read: TSESTree.MemberExpression; member: string }> {
@@ -416,7 +460,7 @@ export function thisMembers(classNode: TSESTree.Node): ReadonlyMap<string, reado
   return index;
 }
 
-function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLint.Scope.Variable[] {
+export function classVariables(source: ModuleSource, classNode: TSESTree.Node): TSESLint.Scope.Variable[] {
   if (classNode.type === AST_NODE_TYPES.ClassDeclaration) {
     return source.scopeManager?.getDeclaredVariables(classNode) ?? [];
   }
@@ -505,39 +549,61 @@ function instanceHolder(name: TSESTree.Node): TSESTree.Node | undefined {
 }
 
 /**
- * The function that returns the instance `holder` makes or names, if `holder` is `new C()` in a
- * return (`return new C()`, `() => new C()`, `return (cached ??= new C())`), kept and then
- * returned (returnerOf), or a return type (`function open(): C`). Instance methods are left out:
- * `clone() { return new C() }` needs an instance already, and following its calls would climb
- * back through the class's instances forever.
+ * The function that returns the instance `holder` makes or names: `new C()` returned
+ * (returningFunction), or a return type (`function open(): C`).
  */
 function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
-  let fn: TSESTree.Node | undefined;
-  if (isFunctionNode(holder)) {
-    fn = holder; // `(): C`: the annotation's holder is the function whose return type it is.
-  } else if (holder.type === AST_NODE_TYPES.NewExpression) {
-    let value: TSESTree.Node = holder;
-    let parent: TSESTree.Node | undefined = value.parent;
-    while (
-      parent &&
-      (skipTypeWrappers(parent) !== parent ||
-        parent.type === AST_NODE_TYPES.ChainExpression ||
-        parent.type === AST_NODE_TYPES.LogicalExpression ||
-        (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) ||
-        (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value))
-    ) {
-      value = parent;
-      parent = value.parent;
-    }
-    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) fn = parent;
-    else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = innermostFunction(parent);
-    else if (value.type === AST_NODE_TYPES.AssignmentExpression) fn = returnerOf(value.left, innermostFunction(value));
+  if (isFunctionNode(holder)) return factoryFunction(holder); // `(): C`: the annotation's holder is the function whose return type it is.
+  return holder.type === AST_NODE_TYPES.NewExpression ? returningFunction(holder) : undefined;
+}
+
+/**
+ * The function that returns `value` (`new C()`, `{ list() {...} }`): in a return (`return value`,
+ * `() => value`, `return (cached ??= value)`), or kept and then returned (returnerOf).
+ */
+export function returningFunction(value: TSESTree.Node): FunctionNode | undefined {
+  let parent: TSESTree.Node | undefined = value.parent;
+  while (
+    parent &&
+    (skipTypeWrappers(parent) !== parent ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) ||
+      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value))
+  ) {
+    value = parent;
+    parent = value.parent;
   }
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) return factoryFunction(parent);
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return factoryFunction(innermostFunction(parent));
+  if (value.type === AST_NODE_TYPES.AssignmentExpression) return factoryFunction(returnerOf(value.left, innermostFunction(value)));
+  return undefined;
+}
+
+/**
+ * `fn`, unless it is an instance method: `clone() { return new C() }` needs an instance already,
+ * and following its calls would climb back through the class's instances forever.
+ */
+function factoryFunction(fn: TSESTree.Node | undefined): FunctionNode | undefined {
   if (!isFunctionNode(fn)) return undefined;
   const member = fn.parent;
   const instanceMethod =
     (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.static;
   return instanceMethod ? undefined : fn;
+}
+
+/**
+ * Reads of `members` on what the calls of the function that returns `value` return:
+ * `const users = createUsersController(); users.list` for `return { list(req, res) {...} }`.
+ */
+export function* returnedValueReads(
+  source: ModuleSource,
+  value: TSESTree.Node,
+  members: ReadonlySet<string>,
+): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+  const factory = returningFunction(value);
+  if (!factory) return;
+  for (const call of factoryCalls(source, factory)) yield* holderReads(source, resultOf(call), members);
 }
 
 /**

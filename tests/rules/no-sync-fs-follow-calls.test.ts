@@ -591,6 +591,79 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: "the functions of an object a factory returns, written there or named (return { render })",
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        function createTemplates(dir: string) {
+          function render(name: string): string {
+            return fs.readFileSync(\`\${dir}/\${name}.html\`, 'utf8');
+          }
+          return {
+            render,
+            partial: (name: string) => fs.readFileSync(\`\${dir}/partials/\${name}.html\`, 'utf8'),
+          };
+        }
+
+        const templates = createTemplates('views');
+        const app = express();
+
+        app.get('/', (req, res) => {
+          res.send(templates.render('home') + templates.partial('footer'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'templates.render', '`fs.readFileSync()` (file.ts:6)'),
+          line: 18,
+          column: 12,
+          endLine: 18,
+          endColumn: 36,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'templates.partial', '`fs.readFileSync()` (file.ts:10)'),
+          line: 18,
+          column: 39,
+          endLine: 18,
+          endColumn: 66,
+        },
+      ],
+    },
+    {
+      name: 'a factory whose object calls the factory again is followed without climbing forever',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        function createCursor(page: number) {
+          return {
+            read: () => fs.readFileSync(\`pages/\${page}.json\`, 'utf8'),
+            next: () => createCursor(page + 1).read(),
+          };
+        }
+
+        const app = express();
+
+        app.get('/pages/2', (req, res) => {
+          res.send(createCursor(1).next());
+        });
+      `,
+      // Not `createCursor(1)` itself: the functions it returns run when they are called.
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'createCursor(…).next', '`read()` → `fs.readFileSync()` (file.ts:6)'),
+          line: 14,
+          column: 12,
+          endLine: 14,
+          endColumn: 34,
+        },
+      ],
+    },
+    {
       name: 'a method that returns a new instance of its own class is not followed as a factory (it would climb back forever)',
       code: ts`
         import fs from 'node:fs';
