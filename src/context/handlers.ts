@@ -18,7 +18,15 @@ import {
 } from '../catalog/frameworks.js';
 import { buildTraceMap, type TraceMap } from '../catalog/index.js';
 import { iterateGlobalReferences, iterateModuleReferences, mayReference } from '../analysis/module-references.js';
-import { SYNC_CALLBACK_METHODS } from '../analysis/reachability.js';
+import {
+  classVariables,
+  instanceMemberReads,
+  memberReadsWithName,
+  namesOf,
+  returnedValueReads,
+  SYNC_CALLBACK_METHODS,
+  thisMembers,
+} from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
 import { contains, isFunctionNode, namedVariables, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
@@ -303,6 +311,19 @@ export function createHandlerContext(
         return exportUse(parent);
       case AST_NODE_TYPES.ExportSpecifier:
         return parent.local === value ? exportUse(parent, propertyName(parent.exported)) : undefined;
+      case AST_NODE_TYPES.MethodDefinition:
+      case AST_NODE_TYPES.PropertyDefinition:
+        return parent.value === value ? classMemberUse(parent, depth) : undefined;
+      // `users.list.bind(users)`: the bound copy is used in its place.
+      case AST_NODE_TYPES.MemberExpression: {
+        const call = parent.parent;
+        const binds =
+          parent.object === value &&
+          propertyName(parent.property, parent.computed) === 'bind' &&
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee === parent;
+        return binds ? valueUse(call, depth + 1) : undefined;
+      }
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
@@ -401,9 +422,60 @@ export function createHandlerContext(
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSTypeAssertion:
         return objectUse(parent, path, depth);
+      // `app.get('/users', controller.list)`: the function read off the object where it is used.
+      case AST_NODE_TYPES.MemberExpression:
+        return parent.object === object ? memberReadUse(parent, path, depth) : undefined;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return returnedObjectUse(object, path, depth);
       default:
         return undefined;
     }
+  };
+
+  /** `read` is `object.name`: the function at `path` if `name` leads there, or an object on the way. */
+  const memberReadUse = (read: TSESTree.MemberExpression, path: readonly string[], depth: number): Use | undefined => {
+    const [name, ...rest] = path;
+    if (name === undefined || propertyName(read.property, read.computed) !== name) return undefined;
+    return rest.length === 0 ? valueUse(read, depth + 1) : objectUse(read, rest, depth + 1);
+  };
+
+  /**
+   * An object a factory returns (`function createUsersController() { return { list(req, res) {...} } }`):
+   * the function at `path` is used where it is read off the factory's results
+   * (`const users = createUsersController(); app.get('/users', users.list)`).
+   */
+  const returnedObjectUse = (object: TSESTree.Node, path: readonly string[], depth: number): Use | undefined => {
+    const [name] = path;
+    if (name === undefined) return undefined;
+    for (const { read } of returnedValueReads(sourceCode, object, new Set([name]))) {
+      const use = memberReadUse(read, path, depth);
+      if (use) return use;
+    }
+    return undefined;
+  };
+
+  /**
+   * A method or function-valued field of a class written here, read off the class (`Users.list`,
+   * static), inside it (`this.list`), or off its instances (`const users = new UsersController();
+   * app.get('/users', users.list)`, `this.users.list`, an instance a factory returns): the first
+   * use of a read decides.
+   */
+  const classMemberUse = (member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition, depth: number): Use | undefined => {
+    const name = propertyName(member.key, member.computed);
+    if (name === undefined) return undefined;
+    const names = new Set([name]);
+    const classNode = member.parent.parent;
+    const reads = classVariables(sourceCode, classNode).flatMap((variable) => [
+      ...(member.static ? memberReadsWithName(variable, names) : instanceMemberReads(sourceCode, namesOf(variable), names)),
+    ]);
+    // An instance member read inside the class: `this.router.get('/users', this.list)`.
+    if (!member.static) for (const read of thisMembers(classNode).get(name) ?? []) reads.push({ read, member: name });
+    for (const { read } of reads) {
+      const use = valueUse(read, depth + 1);
+      if (use) return use;
+    }
+    return undefined;
   };
 
   /** `call` registers its argument at `index` as a handler, or hands it an instance. */

@@ -213,6 +213,33 @@ ruleTester.run('context: Express', rule, {
       `,
     },
     {
+      name: 'functions of an object, an instance or a factory of the file that are only called at start-up or passed elsewhere',
+      code: ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        const cache = {
+          warm() {
+            return fs.existsSync(a);
+          },
+        };
+        class Templates {
+          compile(name) {
+            return fs.existsSync(b);
+          }
+        }
+        function createJobs() {
+          return { cleanUp: () => fs.existsSync(c) };
+        }
+        const templates = new Templates();
+        const jobs = createJobs();
+        cache.warm();
+        ['home', 'about'].forEach(templates.compile);
+        process.on('exit', jobs.cleanUp);
+        app.get('/', (req, res) => res.send('ok'));
+      `,
+    },
+    {
       // Verdaccio's web middleware: the path is a parameter of the set-up function, run at start-up.
       name: 'a set-up function whose parameter is the path of a route it registers is not that route',
       code: ts`
@@ -266,6 +293,83 @@ ruleTester.run('context: Express', rule, {
       {
         'node_fs_1.default.existsSync(a)': EXPRESS,
         'node_fs_1.default.existsSync(b)': 'Express middleware',
+      },
+    ),
+    invalid(
+      "a function read off an object, a class, an instance or a factory's result of the file where it is registered",
+      ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        const health = {
+          live(req, res) {
+            res.send(fs.existsSync(a));
+          },
+        };
+        class UsersController {
+          list(req, res) {
+            res.json(fs.existsSync(b));
+          }
+          show = (req, res) => res.json(fs.existsSync(c));
+          static exportCsv(req, res) {
+            res.send(fs.existsSync(d));
+          }
+        }
+        function createOrdersController(dir) {
+          function list(req, res) {
+            res.json(fs.existsSync(e));
+          }
+          return { list, show: (req, res) => res.json(fs.existsSync(f)) };
+        }
+        const users = new UsersController();
+        const orders = createOrdersController('/data/orders');
+        app.get('/health', health.live);
+        app.get('/users', users.list);
+        app.get('/users/:id', users.show);
+        app.get('/users.csv', UsersController.exportCsv);
+        app.get('/orders', orders.list);
+        app.get('/orders/:id', orders.show);
+      `,
+      {
+        'fs.existsSync(a)': EXPRESS,
+        'fs.existsSync(b)': EXPRESS,
+        'fs.existsSync(c)': EXPRESS,
+        'fs.existsSync(d)': EXPRESS,
+        'fs.existsSync(e)': EXPRESS,
+        'fs.existsSync(f)': EXPRESS,
+      },
+    ),
+    invalid(
+      'a class that registers its own methods (this.list, this.show.bind(this)), and a bound method of an object',
+      ts`
+        import fs from 'fs';
+        import express from 'express';
+        class UsersRoutes {
+          router = express.Router();
+          constructor() {
+            this.router.get('/users', this.list);
+            this.router.get('/users/:id', this.show.bind(this));
+          }
+          list(req, res) {
+            res.json(fs.existsSync(a));
+          }
+          show(req, res) {
+            res.json(fs.existsSync(b));
+          }
+        }
+        const health = {
+          live(req, res) {
+            res.send(fs.existsSync(c));
+          },
+        };
+        const app = express();
+        app.use('/api', new UsersRoutes().router);
+        app.get('/health', health.live.bind(health));
+      `,
+      {
+        'fs.existsSync(a)': EXPRESS,
+        'fs.existsSync(b)': EXPRESS,
+        'fs.existsSync(c)': EXPRESS,
       },
     ),
     invalid(
