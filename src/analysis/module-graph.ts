@@ -32,7 +32,9 @@ import {
   instanceMemberReads,
   namesOf,
   propagate,
+  propertiesHolding,
   readsOfField,
+  returningFunction,
   type FamilyReach,
   type MemberReach,
   type Propagation,
@@ -696,12 +698,15 @@ export function analyseModuleSites(
         if (value && reportable.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
       }
     }
-    // `getStore().load()`, `const store = await openStore(); store.load()`, `Store.open().load()`.
+    // `getStore().load()`, `const store = await openStore(); store.load()`, `Store.open().load()`;
+    // registered: `const users = createUsersController(); router.get('/users', users.list)`.
     for (const { specifier, exportName, members, factory } of factories) {
       const factoryNames = namesOfExport(specifier, exportName);
       for (const { read, member } of factoryResultReads(source, factoryNames, new Set(members.keys()), factory)) {
         const call = callOf(read);
         if (call) addHops(call, members.get(member)!, calleeName(call.callee));
+        const value = reportable && !call ? passedValue(read) : undefined;
+        if (value && reportable!.registered(value)) addRegistration(value, members.get(member)!, calleeName(read));
       }
     }
     // With type information: a method the checker resolves to one of the project's classes, however
@@ -1366,6 +1371,12 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
         const returns = valueReach(node.callee, depth + 1)?.returns;
         return returns && { members: returns };
       }
+      // `Store.open`, a static factory of a class: `export const store = Store.open()`.
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = propertyName(node.property, node.computed);
+        const returns = name === undefined ? undefined : valueReach(node.object, depth + 1)?.staticReturns?.get(name);
+        return returns && { returns };
+      }
       case AST_NODE_TYPES.Identifier: {
         const variable = ASTUtils.findVariable(source.getScope(node), node);
         if (!variable) return undefined;
@@ -1459,6 +1470,23 @@ function factoriesOf(source: ModuleSource, analysis: ModuleSites): ReadonlyMap<T
     if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration && declaration?.type !== AST_NODE_TYPES.ClassExpression) continue;
     for (const variable of source.scopeManager?.getDeclaredVariables(declaration) ?? []) {
       add(variable, classReach(declaration, analysis).instanceMembers);
+    }
+  }
+  // `createUsersController()` returning `{ list(req, res) {...} }` or `{ list }`: the object's blocking functions.
+  const objects = new Map<TSESTree.Node, Map<string, FamilyReach>>();
+  for (const [fn, reach] of analysis.reachOf) {
+    for (const property of propertiesHolding(source, fn)) {
+      const name = propertyName(property.key, property.computed);
+      const factory = name === undefined ? undefined : returningFunction(property.parent);
+      // A factory of a class's instances is that first.
+      if (name === undefined || !factory || (factories.has(factory) && !objects.has(factory))) continue;
+      let members = objects.get(factory);
+      if (!members) {
+        members = new Map();
+        objects.set(factory, members);
+        factories.set(factory, members);
+      }
+      members.set(name, reach);
     }
   }
   return factories;

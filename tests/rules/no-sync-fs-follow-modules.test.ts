@@ -16,7 +16,22 @@ const CACHE_GET = `\`fs.readFileSync()\` (${FIX}/lib/cache.ts:11)`;
 const AUDIT_APPEND = `\`fs.appendFileSync()\` (${FIX}/legacy/audit-log.cjs:16)`;
 
 ruleTester.run('no-sync-fs: helpers in other modules', rule, {
-  valid: [],
+  valid: [
+    {
+      name: 'calling a factory whose object has blocking functions does not block: only calling those does',
+      filename: `${FIX}/routes/invoices.ts`,
+      code: ts`
+        import express from 'express';
+        import { createInvoicesController } from '../controllers/invoices.js';
+
+        const app = express();
+
+        app.get('/t/:tenant/invoices/health', (req, res) => {
+          createInvoicesController(\`/var/lib/invoices/\${req.params.tenant}\`).health(req, res);
+        });
+      `,
+    },
+  ],
   invalid: [
     {
       name: 'ESM named import; the `.js` specifier names the `.ts` file',
@@ -563,6 +578,50 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
           column: 12,
           endLine: 9,
           endColumn: 76,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "the functions of the object a factory returns, called in a handler; an instance a static factory made for an object",
+      filename: `${FIX}/routes/invoices.ts`,
+      code: ts`
+        import express from 'express';
+        import { createInvoicesController, invoices, shared } from '../controllers/invoices.js';
+
+        const app = express();
+
+        app.get('/t/:tenant/invoices/:id', (req, res) => {
+          if (!shared.sessions.read(String(req.headers.cookie))) return invoices.list(req, res);
+          createInvoicesController(\`/var/lib/invoices/\${req.params.tenant}\`).show(req, res);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'shared.sessions.read', `\`fs.readFileSync()\` (${FIX}/lib/sessions.ts:15)`),
+          line: 7,
+          column: 8,
+          endLine: 7,
+          endColumn: 56,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'invoices.list', `\`fs.readFileSync()\` (${FIX}/controllers/invoices.ts:9)`),
+          line: 7,
+          column: 65,
+          endLine: 7,
+          endColumn: 88,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'createInvoicesController(…).show', `\`fs.readFileSync()\` (${FIX}/controllers/invoices.ts:15)`),
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 84,
           suggestions: [],
         },
       ],

@@ -149,6 +149,24 @@ const mountedInFunction = ts`
   });
 `;
 
+const INVOICES = `${FIX}/controllers/invoices.ts`;
+
+const factoryRouter = ts`
+  import express from 'express';
+  import { createInvoicesController, invoices } from '../controllers/invoices.js';
+
+  const router = express.Router();
+  const archive = createInvoicesController('/var/lib/invoices/archive');
+
+  router.get('/invoices', invoices.list);
+  router.get('/invoices/:id', invoices.show);
+  router.get('/archive', archive.list);
+  router.get('/archive/:id', archive.show);
+  router.get('/archive/health', archive.health);
+
+  export default router;
+`;
+
 ruleTester.run('no-sync-fs: handlers registered by name from another module', rule, {
   valid: [
     {
@@ -281,6 +299,17 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
       filename: `${FIX}/routes/orders-array.js`,
       code: inAnArrayOnly,
       errors: [registered(inAnArrayOnly, 'list', ORDERS_CHAIN, EXPRESS_ROUTE, 1)],
+    },
+    {
+      name: "the functions of the object a factory returns: an exported result, and one made here",
+      filename: `${FIX}/routes/invoices.ts`,
+      code: factoryRouter,
+      errors: [
+        registered(factoryRouter, 'invoices.list', `\`fs.readFileSync()\` (${INVOICES}:9)`),
+        registered(factoryRouter, 'invoices.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
+        registered(factoryRouter, 'archive.list', `\`fs.readFileSync()\` (${INVOICES}:9)`),
+        registered(factoryRouter, 'archive.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
+      ],
     },
     {
       name: 'registered inside a function: reported there, and the function that registers does not block',
