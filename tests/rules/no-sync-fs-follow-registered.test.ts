@@ -154,6 +154,7 @@ const INVOICES = `${FIX}/controllers/invoices.ts`;
 const factoryRouter = ts`
   import express from 'express';
   import { createInvoicesController, invoices } from '../controllers/invoices.js';
+  import { getReportsController } from '../controllers/reports.js';
 
   const router = express.Router();
   const archive = createInvoicesController('/var/lib/invoices/archive');
@@ -163,6 +164,7 @@ const factoryRouter = ts`
   router.get('/archive', archive.list);
   router.get('/archive/:id', archive.show);
   router.get('/archive/health', archive.health);
+  router.get('/reports', getReportsController().list);
 
   export default router;
 `;
@@ -301,7 +303,7 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
       errors: [registered(inAnArrayOnly, 'list', ORDERS_CHAIN, EXPRESS_ROUTE, 1)],
     },
     {
-      name: "the functions of the object a factory returns: an exported result, and one made here",
+      name: "the functions of the object a factory returns (an exported result, and one made here), and of a class factory's instance",
       filename: `${FIX}/routes/invoices.ts`,
       code: factoryRouter,
       errors: [
@@ -309,6 +311,7 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
         registered(factoryRouter, 'invoices.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
         registered(factoryRouter, 'archive.list', `\`fs.readFileSync()\` (${INVOICES}:9)`),
         registered(factoryRouter, 'archive.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
+        registered(factoryRouter, 'getReportsController().list', STORE_CHAIN),
       ],
     },
     {
