@@ -88,7 +88,9 @@ describe('the bundled example servers', () => {
       `koa-api/src/routes/documents.js:19:14 ${fs}`,
       `koa-api/src/routes/documents.js:28:14 ${helper}`, // documentInfo() → statSync (lib/storage.js)
       `koa-api/src/routes/documents.js:32:3 ${fs}`,
-      `koa-api/src/server.js:14:3 ${fs}`,
+      `koa-api/src/routes/tags.js:8:17 ${registered}`, // tags.list, of the object createTagsController() returns → readAll() → readFileSync
+      `koa-api/src/routes/tags.js:9:17 ${registered}`, // tags.update → writeFileSync
+      `koa-api/src/server.js:15:3 ${fs}`,
       `nestjs-app/src/reports/reports.controller.ts:13:12 ${helper}`, // this.reportsService.list() (injected service)
       `nestjs-app/src/reports/reports.controller.ts:19:12 ${childProcessHelper}`, // this.reportsService.render() → execSync (pandoc)
       `nestjs-app/src/reports/reports.controller.ts:19:12 ${helper}`, // … and → readFileSync
@@ -134,6 +136,7 @@ describe('the bundled example servers', () => {
       'express-api/src/lib/',
       'fastify-api/src/services/',
       'hono-api/src/lib/',
+      'koa-api/src/controllers/',
       'koa-api/src/lib/',
       'nestjs-app/src/main.ts',
       'nestjs-app/src/reports/reports.service.ts',

@@ -2,6 +2,7 @@ import bodyParser from '@koa/bodyparser';
 import Koa from 'koa';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import documentsRouter from './routes/documents.js';
+import tagsRouter from './routes/tags.js';
 
 const config = JSON.parse(readFileSync(new URL('../config.json', import.meta.url), 'utf8'));
 
@@ -16,6 +17,7 @@ app.use(async (ctx, next) => {
 
 app.use(bodyParser());
 app.use(documentsRouter.routes()).use(documentsRouter.allowedMethods());
+app.use(tagsRouter.routes()).use(tagsRouter.allowedMethods());
 
 app.on('error', (error) => {
   console.error('request failed', error);
