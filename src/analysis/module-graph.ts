@@ -617,6 +617,7 @@ export function analyseModuleSites(
     const classes: { specifier: string; exportName: string; members: MemberReach }[] = [];
     // A factory is the export itself, or a static method of it (`factory`).
     const factories: { specifier: string; exportName: string; members: MemberReach; factory?: string }[] = [];
+    const bindingsBySpecifier = new Map<string, ModuleBindings>();
     const directory = dirname(file);
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
@@ -641,7 +642,9 @@ export function analyseModuleSites(
         if (reach.returns) factories.push({ specifier, exportName, members: reach.returns });
         for (const [factory, members] of reach.staticReturns ?? []) factories.push({ specifier, exportName, members, factory });
       }
-      for (const [variable, exportName] of importBindings(source, specifier)) {
+      const bindings = moduleBindings(source, specifier, summary.esm);
+      bindingsBySpecifier.set(specifier, bindings);
+      for (const [variable, exportName] of bindings.named) {
         const reach = summary.exports.get(exportName);
         if (reach) importedBindings.set(variable, reach);
       }
@@ -678,7 +681,7 @@ export function analyseModuleSites(
     const namesBySpecifier = new Map<string, ReadonlyMap<string, TSESTree.Node[]>>();
     const namesOfExport = (specifier: string, exportName: string): readonly TSESTree.Node[] => {
       let names = namesBySpecifier.get(specifier);
-      if (!names) namesBySpecifier.set(specifier, (names = exportNames(source, specifier, imported.get(specifier)!.esm)));
+      if (!names) namesBySpecifier.set(specifier, (names = exportNames(bindingsBySpecifier.get(specifier)!)));
       return names.get(exportName) ?? [];
     };
     for (const { specifier, exportName, members } of classes) {
@@ -1221,20 +1224,43 @@ function isTypeOnly(reference: TSESLint.Scope.Reference): boolean {
   return flags.isTypeReference === true && flags.isValueReference !== true;
 }
 
-/** Local variables bound to exports of `specifier`, with the export each one names. */
-function* importBindings(source: ModuleSource, specifier: string): Generator<[TSESLint.Scope.Variable, string]> {
+/** How a file binds a module it imports (moduleBindings). */
+interface ModuleBindings {
+  /** Imports of one export each, with its name: `import { a }`, `import a from` ('default'), `const { a } = require(…)`. */
+  readonly named: readonly (readonly [TSESLint.Scope.Variable, string])[];
+  /**
+   * Variables that hold the whole module: `import * as m`, `import m = require(…)`, `const m =
+   * require(…)`, and the default import of a CommonJS module, which is its `module.exports`.
+   */
+  readonly whole: readonly TSESLint.Scope.Variable[];
+}
+
+/** The file's bindings of `specifier`'s module, whose summary says whether it is an ES module. */
+function moduleBindings(source: ModuleSource, specifier: string, esm: boolean): ModuleBindings {
+  const named: [TSESLint.Scope.Variable, string][] = [];
+  const whole: TSESLint.Scope.Variable[] = [];
+  const declared = (node: TSESTree.Node): TSESLint.Scope.Variable[] => source.scopeManager?.getDeclaredVariables(node) ?? [];
   for (const statement of source.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === specifier) {
-      for (const s of statement.specifiers) {
-        const exportName =
-          s.type === AST_NODE_TYPES.ImportDefaultSpecifier
-            ? 'default'
-            : s.type === AST_NODE_TYPES.ImportSpecifier
-              ? propertyName(s.imported)
-              : undefined;
-        const variable = source.scopeManager?.getDeclaredVariables(s)[0];
-        if (variable && exportName) yield [variable, exportName];
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.source.value !== specifier) continue;
+      for (const binding of statement.specifiers) {
+        const variable = declared(binding)[0];
+        if (!variable) continue;
+        if (binding.type === AST_NODE_TYPES.ImportNamespaceSpecifier) whole.push(variable);
+        else if (binding.type === AST_NODE_TYPES.ImportSpecifier) {
+          const exportName = propertyName(binding.imported);
+          if (exportName) named.push([variable, exportName]);
+        } else {
+          named.push([variable, 'default']);
+          if (!esm) whole.push(variable);
+        }
       }
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      statement.moduleReference.expression.value === specifier
+    ) {
+      whole.push(...declared(statement));
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const init = declarator.init;
@@ -1242,40 +1268,41 @@ function* importBindings(source: ModuleSource, specifier: string): Generator<[TS
           init?.type !== AST_NODE_TYPES.CallExpression ||
           init.callee.type !== AST_NODE_TYPES.Identifier ||
           init.callee.name !== 'require' ||
-          ASTUtils.getStringIfConstant(init.arguments[0] as TSESTree.Node) !== specifier ||
-          declarator.id.type !== AST_NODE_TYPES.ObjectPattern
+          ASTUtils.getStringIfConstant(init.arguments[0] as TSESTree.Node) !== specifier
         ) {
           continue;
         }
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) whole.push(...declared(declarator));
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
         for (const property of declarator.id.properties) {
           const exportName = property.type === AST_NODE_TYPES.Property ? propertyName(property.key, property.computed) : undefined;
           if (exportName && property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) {
             const variable = ASTUtils.findVariable(source.getScope(property.value), property.value);
-            if (variable) yield [variable, exportName];
+            if (variable) named.push([variable, exportName]);
           }
         }
       }
     }
   }
+  return { named, whole };
 }
 
 /**
- * Where the file names each export of `specifier`'s module, by export name: `Store` for
+ * Where the file names each export of a module it binds so, by export name: `Store` for
  * `import { Store }` or `const { Store } = require(…)`; `models.Store` (or the type `models.Store`)
- * for a namespace: `import * as models`, `const models = require(…)`, `import models = require(…)`,
- * and a CommonJS module's default import, which is its `module.exports`, itself named under ''.
+ * for a variable holding the whole module, whose own name stands for `module.exports` ('').
  */
-function exportNames(source: ModuleSource, specifier: string, esm: boolean): ReadonlyMap<string, TSESTree.Node[]> {
+function exportNames({ named, whole }: ModuleBindings): ReadonlyMap<string, TSESTree.Node[]> {
   const names = new Map<string, TSESTree.Node[]>();
   const add = (exportName: string, node: TSESTree.Node): void => {
     const list = names.get(exportName);
     if (list) list.push(node);
     else names.set(exportName, [node]);
   };
-  for (const [variable, exportName] of importBindings(source, specifier)) {
+  for (const [variable, exportName] of named) {
     for (const reference of variable.references) add(exportName, reference.identifier);
   }
-  for (const variable of namespaceBindings(source, specifier, esm)) {
+  for (const variable of whole) {
     for (const { identifier } of variable.references) {
       add('', identifier);
       const parent = identifier.parent;
@@ -1288,40 +1315,6 @@ function exportNames(source: ModuleSource, specifier: string, esm: boolean): Rea
     }
   }
   return names;
-}
-
-/** The variables that hold a whole module (exportNames). */
-function* namespaceBindings(source: ModuleSource, specifier: string, esm: boolean): Generator<TSESLint.Scope.Variable> {
-  const declared = (node: TSESTree.Node): TSESLint.Scope.Variable[] => source.scopeManager?.getDeclaredVariables(node) ?? [];
-  for (const statement of source.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.source.value !== specifier) continue;
-      for (const binding of statement.specifiers) {
-        if (binding.type === AST_NODE_TYPES.ImportNamespaceSpecifier || (!esm && binding.type === AST_NODE_TYPES.ImportDefaultSpecifier)) {
-          yield* declared(binding);
-        }
-      }
-    } else if (
-      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
-      statement.moduleReference.expression.value === specifier
-    ) {
-      yield* declared(statement);
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (
-          declarator.id.type === AST_NODE_TYPES.Identifier &&
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          ASTUtils.getStringIfConstant(init.arguments[0] as TSESTree.Node) === specifier
-        ) {
-          yield* declared(declarator);
-        }
-      }
-    }
-  }
 }
 
 /** The blocking exports of a module, from its propagation: functions, objects, classes, instances. */
