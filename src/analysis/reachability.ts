@@ -105,8 +105,12 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
     families.add(family);
     sites.push(site);
     const reached: FunctionNode[] = [];
+    let inner: FunctionNode | undefined;
     for (let current: TSESTree.Node | undefined = site.node.parent; current; current = current.parent) {
       if (!isFunctionNode(current)) continue;
+      // Asked only of a function with another around it: most are not nested.
+      if (inner && isReturnedMember(inner)) break;
+      inner = current;
       let reaches = reachOf.get(current);
       if (!reaches) reachOf.set(current, (reaches = new Map()));
       // A blocking call that runs every time outranks a one-time initialisation seen first.
@@ -114,7 +118,6 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
         reaches.set(family, site.reach);
         reached.push(current);
       }
-      if (isReturnedMember(current)) break;
     }
     return reached;
   };
@@ -275,13 +278,21 @@ export function functionName(fn: FunctionNode): string | undefined {
 
 /** The calls in this module that run `fn`. */
 export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
-  // function helper() {} / const helper = () => {}
-  const declaration = declarationOf(fn);
-  for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) yield* callsOfVariable(variable);
-  // `const helpers = { load() {} }`, `return { load }`: called as a member of the object.
-  for (const property of propertiesHolding(source, fn)) yield* propertyCalls(source, property);
-  // class C { method() {} }
   const parent = fn.parent;
+  // `const helpers = { load() {} }`, `return { load }`: called as a member of the object.
+  if (isHoldingProperty(parent, fn)) yield* propertyCalls(source, parent);
+  // function helper() {} / const helper = () => {}: `helper(...)`, `helper.call(...)`,
+  // `items.map(helper)`, and `{ helper }` as above.
+  const declaration = declarationOf(fn);
+  for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) {
+    for (const reference of variable.references) {
+      const { identifier } = reference;
+      const call = reference.isRead() ? callOf(identifier) : undefined;
+      if (call) yield call;
+      else if (isHoldingProperty(identifier.parent, identifier)) yield* propertyCalls(source, identifier.parent);
+    }
+  }
+  // class C { method() {} }
   if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
     const member = propertyName(parent.key, parent.computed);
     const classNode = parent.parent.parent;
@@ -310,13 +321,16 @@ function declarationOf(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTre
  * }`), or named (`{ load }`, `{ load: load }` for a function declared or kept in a const).
  */
 export function* propertiesHolding(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.Property> {
-  const isHolder = (property: TSESTree.Node | undefined, value: TSESTree.Node): property is TSESTree.Property =>
-    property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression;
-  if (isHolder(fn.parent, fn)) yield fn.parent;
+  if (isHoldingProperty(fn.parent, fn)) yield fn.parent;
   const declaration = declarationOf(fn);
   for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) {
-    for (const { identifier } of variable.references) if (isHolder(identifier.parent, identifier)) yield identifier.parent;
+    for (const { identifier } of variable.references) if (isHoldingProperty(identifier.parent, identifier)) yield identifier.parent;
   }
+}
+
+/** `node` is a property of an object literal whose value is `value`. */
+function isHoldingProperty(node: TSESTree.Node | undefined, value: TSESTree.Node): node is TSESTree.Property {
+  return node?.type === AST_NODE_TYPES.Property && node.value === value && node.parent.type === AST_NODE_TYPES.ObjectExpression;
 }
 
 /**
@@ -354,15 +368,6 @@ function passesFunction(source: ModuleSource, call: TSESTree.CallExpression, fn:
       member.type === AST_NODE_TYPES.Property) &&
     propertyName(argument.property, argument.computed) === propertyName(member.key, member.computed)
   );
-}
-
-/** `helper(...)`, `helper.call(...)`, and `items.map(helper)`. */
-function* callsOfVariable(variable: TSESLint.Scope.Variable): Generator<TSESTree.CallExpression> {
-  for (const reference of variable.references) {
-    if (!reference.isRead()) continue;
-    const call = callOf(reference.identifier);
-    if (call) yield call;
-  }
 }
 
 /** The call that runs the function `node` evaluates to, if it is run here and now. */

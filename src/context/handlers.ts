@@ -66,6 +66,12 @@ export interface HandlerContextOptions {
   readonly cwd?: string;
 }
 
+/** classMemberUse's reads of a class's members, by member name. */
+interface ClassMemberReads {
+  readonly statics: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
+  readonly instances: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
+}
+
 /** How a function is used: what it is to a framework, and what its first parameter receives. */
 interface Use {
   /** Set when the function is a request handler: "Hono route handler". */
@@ -464,18 +470,52 @@ export function createHandlerContext(
   const classMemberUse = (member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition, depth: number): Use | undefined => {
     const name = propertyName(member.key, member.computed);
     if (name === undefined) return undefined;
-    const names = new Set([name]);
-    const classNode = member.parent.parent;
-    const reads = classVariables(sourceCode, classNode).flatMap((variable) => [
-      ...(member.static ? memberReadsWithName(variable, names) : instanceMemberReads(sourceCode, namesOf(variable), names)),
-    ]);
-    // An instance member read inside the class: `this.router.get('/users', this.list)`.
-    if (!member.static) for (const read of thisMembers(classNode).get(name) ?? []) reads.push({ read, member: name });
-    for (const { read } of reads) {
+    const reads = classMemberReads(member.parent.parent)[member.static ? 'statics' : 'instances'].get(name) ?? [];
+    for (const read of reads) {
       const use = valueUse(read, depth + 1);
       if (use) return use;
     }
     return undefined;
+  };
+
+  /**
+   * The reads of a class's members by name, static and instance ones apart, found once for all its
+   * members: when no function of a file is a handler, each of its methods is asked about.
+   */
+  const memberReadsByClass = new Map<TSESTree.Node, ClassMemberReads>();
+  const classMemberReads = (classNode: TSESTree.Node): ClassMemberReads => {
+    let found = memberReadsByClass.get(classNode);
+    if (found) return found;
+    const staticNames = new Set<string>();
+    const instanceNames = new Set<string>();
+    if (classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression) {
+      for (const element of classNode.body.body) {
+        // The functions: a method, or a field holding an arrow (`list = (req, res) => ...`).
+        if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+        const name = isFunctionNode(element.value) ? propertyName(element.key, element.computed) : undefined;
+        if (name !== undefined) (element.static ? staticNames : instanceNames).add(name);
+      }
+    }
+    const statics = new Map<string, TSESTree.MemberExpression[]>();
+    const instances = new Map<string, TSESTree.MemberExpression[]>();
+    const add = (byName: Map<string, TSESTree.MemberExpression[]>, member: string, read: TSESTree.MemberExpression): void => {
+      const list = byName.get(member);
+      if (list) list.push(read);
+      else byName.set(member, [read]);
+    };
+    for (const variable of classVariables(sourceCode, classNode)) {
+      for (const { read, member } of memberReadsWithName(variable, staticNames)) add(statics, member, read);
+      for (const { read, member } of instanceMemberReads(sourceCode, namesOf(variable), instanceNames)) add(instances, member, read);
+    }
+    // An instance member read inside the class and passed on: `this.router.get('/users', this.list)`.
+    // The class's text is looked at first: the walk that finds `this.` reads costs more than the rest.
+    if (passesThisMember(sourceCode.text, classNode.range, instanceNames)) {
+      for (const [member, reads] of thisMembers(classNode)) {
+        if (instanceNames.has(member)) for (const read of reads) add(instances, member, read);
+      }
+    }
+    memberReadsByClass.set(classNode, (found = { statics, instances }));
+    return found;
   };
 
   /** `call` registers its argument at `index` as a handler, or hands it an instance. */
@@ -913,4 +953,14 @@ function isRouteChain(node: TSESTree.Node): boolean {
   const method = propertyName(callee.property, callee.computed);
   if (method === 'route') return expression.arguments.length === 1;
   return VERBS.has(method ?? '') && isRouteChain(callee.object);
+}
+
+/** `this.name` followed by `,`, `)`, `]` or `.bind`: where a member of `this` may be passed on. */
+const PASSED_THIS_MEMBER = /\bthis\s*\.\s*([\w$]+)\s*(?:[,)\]]|\.\s*bind\b)/g;
+
+/** Whether the text in `range` may pass on one of `members` of `this` (PASSED_THIS_MEMBER). */
+function passesThisMember(text: string, [start, end]: readonly [number, number], members: ReadonlySet<string>): boolean {
+  if (members.size === 0) return false;
+  for (const [, name] of text.slice(start, end).matchAll(PASSED_THIS_MEMBER)) if (members.has(name!)) return true;
+  return false;
 }
