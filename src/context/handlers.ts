@@ -955,8 +955,11 @@ function isRouteChain(node: TSESTree.Node): boolean {
   return VERBS.has(method ?? '') && isRouteChain(callee.object);
 }
 
-/** `this.name` followed by `,`, `)`, `]` or `.bind`: where a member of `this` may be passed on. */
-const PASSED_THIS_MEMBER = /\bthis\s*\.\s*([\w$]+)\s*(?:[,)\]]|\.\s*bind\b)/g;
+/**
+ * `this.name` followed by `,`, `)`, `]`, `}` or `.bind`: where a member of `this` may be passed on,
+ * also in route options (`{ handler: this.list }`).
+ */
+const PASSED_THIS_MEMBER = /\bthis\s*\.\s*([\w$]+)\s*(?:[,)\]}]|\.\s*bind\b)/g;
 
 /** Whether the text in `range` may pass on one of `members` of `this` (PASSED_THIS_MEMBER). */
 function passesThisMember(text: string, [start, end]: readonly [number, number], members: ReadonlySet<string>): boolean {

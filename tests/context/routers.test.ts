@@ -405,6 +405,36 @@ ruleTester.run('context: Fastify', rule, {
       'fs.existsSync(c)': 'Fastify onSend hook',
       'fs.existsSync(d)': 'Fastify onResponse hook',
     }),
+    invalid(
+      "a class's own methods in route options ({ handler: this.list }) and in a hook (addHook('onRequest', this.audit))",
+      ts`
+        import fs from 'fs';
+        import Fastify from 'fastify';
+        const app = Fastify();
+        class ReportsApi {
+          constructor() {
+            app.route({ method: 'GET', url: '/reports', handler: this.list });
+          }
+          async list(request, reply) {
+            return fs.existsSync(a);
+          }
+        }
+        class Audit {
+          constructor() {
+            app.addHook('onRequest', this.audit);
+          }
+          async audit(request) {
+            fs.existsSync(b);
+          }
+        }
+        new ReportsApi();
+        new Audit();
+      `,
+      {
+        'fs.existsSync(a)': FASTIFY,
+        'fs.existsSync(b)': 'Fastify onRequest hook',
+      },
+    ),
   ],
 });
 
