@@ -492,7 +492,7 @@ export function* instanceMemberReads(
   source: ModuleSource,
   classNames: readonly TSESTree.Node[],
   members: ReadonlySet<string>,
-): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+): Generator<MemberRead> {
   // A factory typed `(): C` that returns `new C()` is found twice.
   const factories = new Set<FunctionNode>();
   for (const name of classNames) {
@@ -525,7 +525,7 @@ export function* factoryResultReads(
   factoryNames: readonly TSESTree.Node[],
   members: ReadonlySet<string>,
   staticMember?: string,
-): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+): Generator<MemberRead> {
   const statics = staticMember === undefined ? undefined : new Set([staticMember]);
   for (const name of factoryNames) {
     let callee: TSESTree.Node = name;
@@ -605,7 +605,7 @@ export function* returnedValueReads(
   source: ModuleSource,
   value: TSESTree.Node,
   members: ReadonlySet<string>,
-): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+): Generator<MemberRead> {
   const factory = returningFunction(value);
   if (!factory) return;
   for (const call of factoryCalls(source, factory)) yield* holderReads(source, resultOf(call), members);
@@ -646,12 +646,21 @@ export function* instanceMemberCalls(
   }
 }
 
+/**
+ * A read of a member of an instance or object: `store.load` (called or not), or the variable a
+ * destructuring binds it to (`list` of `const { list } = createUsersController()`).
+ */
+export interface MemberRead {
+  readonly read: TSESTree.MemberExpression | TSESTree.Identifier;
+  readonly member: string;
+}
+
 /** Reads of `members` on what `holder` holds: a variable, a parameter, or a class field. */
 function* holderReads(
   source: ModuleSource,
   holder: TSESTree.Node,
   members: ReadonlySet<string>,
-): Generator<{ read: TSESTree.MemberExpression; member: string }> {
+): Generator<MemberRead> {
   const fieldReads = readsOfField(holder);
   if (fieldReads) {
     // `this.field.member`
@@ -684,12 +693,27 @@ function* holderReads(
   // `const s = new C()` or a parameter `s: C`.
   const declaration =
     parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === skipTypeWrappers(holder) ? parent : holder;
+  if (declaration.type === AST_NODE_TYPES.VariableDeclarator && declaration.id.type === AST_NODE_TYPES.ObjectPattern) {
+    yield* destructuredReads(source, declaration.id, members);
+    return;
+  }
   if (declaration.type !== AST_NODE_TYPES.VariableDeclarator && declaration.type !== AST_NODE_TYPES.Identifier) return;
   const variable =
     declaration.type === AST_NODE_TYPES.VariableDeclarator
       ? source.scopeManager?.getDeclaredVariables(declaration)[0]
       : ASTUtils.findVariable(source.getScope(declaration), declaration);
   if (variable) yield* memberReadsWithName(variable, members);
+}
+
+/** `const { list } = createUsersController()`: the reads of each variable a member of `members` is bound to. */
+function* destructuredReads(source: ModuleSource, pattern: TSESTree.ObjectPattern, members: ReadonlySet<string>): Generator<MemberRead> {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+    const member = propertyName(property.key, property.computed);
+    if (member === undefined || !members.has(member)) continue;
+    const variable = ASTUtils.findVariable(source.getScope(property.value), property.value);
+    for (const reference of variable?.references ?? []) if (reference.isRead()) yield { read: reference.identifier as TSESTree.Identifier, member };
+  }
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   returnedValueReads,
   SYNC_CALLBACK_METHODS,
   thisMembers,
+  type MemberRead,
 } from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
@@ -68,8 +69,8 @@ export interface HandlerContextOptions {
 
 /** classMemberUse's reads of a class's members, by member name. */
 interface ClassMemberReads {
-  readonly statics: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
-  readonly instances: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
+  readonly statics: ReadonlyMap<string, readonly MemberRead['read'][]>;
+  readonly instances: ReadonlyMap<string, readonly MemberRead['read'][]>;
 }
 
 /** How a function is used: what it is to a framework, and what its first parameter receives. */
@@ -439,10 +440,14 @@ export function createHandlerContext(
     }
   };
 
-  /** `read` is `object.name`: the function at `path` if `name` leads there, or an object on the way. */
-  const memberReadUse = (read: TSESTree.MemberExpression, path: readonly string[], depth: number): Use | undefined => {
+  /**
+   * `read` is `object.name`, or a variable `name` was destructured into: the function at `path` if
+   * `name` leads there, or an object on the way.
+   */
+  const memberReadUse = (read: MemberRead['read'], path: readonly string[], depth: number): Use | undefined => {
     const [name, ...rest] = path;
-    if (name === undefined || propertyName(read.property, read.computed) !== name) return undefined;
+    if (name === undefined) return undefined;
+    if (read.type === AST_NODE_TYPES.MemberExpression && propertyName(read.property, read.computed) !== name) return undefined;
     return rest.length === 0 ? valueUse(read, depth + 1) : objectUse(read, rest, depth + 1);
   };
 
@@ -496,9 +501,9 @@ export function createHandlerContext(
         if (name !== undefined) (element.static ? staticNames : instanceNames).add(name);
       }
     }
-    const statics = new Map<string, TSESTree.MemberExpression[]>();
-    const instances = new Map<string, TSESTree.MemberExpression[]>();
-    const add = (byName: Map<string, TSESTree.MemberExpression[]>, member: string, read: TSESTree.MemberExpression): void => {
+    const statics = new Map<string, MemberRead['read'][]>();
+    const instances = new Map<string, MemberRead['read'][]>();
+    const add = (byName: Map<string, MemberRead['read'][]>, member: string, read: MemberRead['read']): void => {
       const list = byName.get(member);
       if (list) list.push(read);
       else byName.set(member, [read]);

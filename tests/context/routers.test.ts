@@ -340,6 +340,33 @@ ruleTester.run('context: Express', rule, {
       },
     ),
     invalid(
+      "the functions destructured from a factory's object or an instance: const { list, show: showOrder } = createOrdersController()",
+      ts`
+        import fs from 'fs';
+        import express from 'express';
+        function createOrdersController(dir) {
+          return {
+            list: (req, res) => res.json(fs.existsSync(a)),
+            show: (req, res) => res.json(fs.existsSync(b)),
+          };
+        }
+        class Health {
+          live = (req, res) => res.send(fs.existsSync(c));
+        }
+        const { list, show: showOrder } = createOrdersController('/data/orders');
+        const { live } = new Health();
+        const app = express();
+        app.get('/orders', list);
+        app.get('/orders/:id', showOrder);
+        app.get('/health', live);
+      `,
+      {
+        'fs.existsSync(a)': EXPRESS,
+        'fs.existsSync(b)': EXPRESS,
+        'fs.existsSync(c)': EXPRESS,
+      },
+    ),
+    invalid(
       'a class that registers its own methods (this.list, this.show.bind(this)), and a bound method of an object',
       ts`
         import fs from 'fs';

@@ -591,7 +591,7 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
-      name: "the functions of an object a factory returns, written there or named (return { render })",
+      name: "the functions of an object a factory returns, written there or named (return { render }), called on it or destructured",
       code: ts`
         import fs from 'node:fs';
         import express from 'express';
@@ -607,28 +607,41 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
         }
 
         const templates = createTemplates('views');
+        const { partial } = createTemplates('views/shared');
         const app = express();
 
         app.get('/', (req, res) => {
           res.send(templates.render('home') + templates.partial('footer'));
+        });
+
+        app.get('/footer', (req, res) => {
+          res.send(partial('footer'));
         });
       `,
       errors: [
         {
           messageId: 'blockingHelper',
           data: helperData(EXPRESS_ROUTE, 'templates.render', '`fs.readFileSync()` (file.ts:6)'),
-          line: 18,
+          line: 19,
           column: 12,
-          endLine: 18,
+          endLine: 19,
           endColumn: 36,
         },
         {
           messageId: 'blockingHelper',
           data: helperData(EXPRESS_ROUTE, 'templates.partial', '`fs.readFileSync()` (file.ts:10)'),
-          line: 18,
+          line: 19,
           column: 39,
-          endLine: 18,
+          endLine: 19,
           endColumn: 66,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'partial', '`fs.readFileSync()` (file.ts:10)'),
+          line: 23,
+          column: 12,
+          endLine: 23,
+          endColumn: 29,
         },
       ],
     },

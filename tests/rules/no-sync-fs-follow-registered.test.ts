@@ -166,6 +166,9 @@ const factoryRouter = ts`
   router.get('/archive/health', archive.health);
   router.get('/reports', getReportsController().list);
 
+  const { show: showDraft } = createInvoicesController('/var/lib/invoices/drafts');
+  router.get('/drafts/:id', showDraft);
+
   export default router;
 `;
 
@@ -303,7 +306,7 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
       errors: [registered(inAnArrayOnly, 'list', ORDERS_CHAIN, EXPRESS_ROUTE, 1)],
     },
     {
-      name: "the functions of the object a factory returns (an exported result, and one made here), and of a class factory's instance",
+      name: "the functions of the object a factory returns (an exported result, one made here, one destructured), and of a class factory's instance",
       filename: `${FIX}/routes/invoices.ts`,
       code: factoryRouter,
       errors: [
@@ -312,6 +315,7 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
         registered(factoryRouter, 'archive.list', `\`fs.readFileSync()\` (${INVOICES}:9)`),
         registered(factoryRouter, 'archive.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
         registered(factoryRouter, 'getReportsController().list', STORE_CHAIN),
+        registered(factoryRouter, 'showDraft', `\`fs.readFileSync()\` (${INVOICES}:15)`, EXPRESS_ROUTE, 1),
       ],
     },
     {
