@@ -131,7 +131,11 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
     let returned = returnedMembers.get(fn);
     if (returned === undefined) {
       returned = false;
-      for (const property of propertiesHolding(source, fn)) if (returningFunction(property.parent)) returned = true;
+      for (const property of propertiesHolding(source, fn)) {
+        if (!returningFunction(property.parent)) continue;
+        returned = true;
+        break;
+      }
       returnedMembers.set(fn, returned);
     }
     return returned;
