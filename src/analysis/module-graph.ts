@@ -1444,7 +1444,8 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
 
 /**
  * The functions of a module that return an instance of a class with blocking methods, declared in
- * the module or imported, and those methods: `export function getStore(): Store`, `() => new Store()`.
+ * the module or imported, and those methods: `export function getStore(): Store`, `() => new Store()`;
+ * or an object literal with blocking functions, and those: `() => ({ list(req, res) {...} })`.
  */
 function factoriesOf(source: ModuleSource, analysis: ModuleSites): ReadonlyMap<TSESTree.Node, MemberReach> {
   const factories = new Map<TSESTree.Node, MemberReach>();
@@ -1471,7 +1472,7 @@ function factoriesOf(source: ModuleSource, analysis: ModuleSites): ReadonlyMap<T
     for (const property of propertiesHolding(source, fn)) {
       const name = propertyName(property.key, property.computed);
       const factory = name === undefined ? undefined : returningFunction(property.parent);
-      // A factory of a class's instances is that first.
+      // A function found above to return a class's instances keeps those members.
       if (name === undefined || !factory || (factories.has(factory) && !objects.has(factory))) continue;
       let members = objects.get(factory);
       if (!members) {
