@@ -26,15 +26,14 @@ import {
   callOf,
   callThrough,
   classFactories,
+  factoriesHandingOut,
   factoryResultReads,
   innermostFunction,
   instanceMemberCalls,
   instanceMemberReads,
   namesOf,
   propagate,
-  propertiesHolding,
   readsOfField,
-  returningFunction,
   type FamilyReach,
   type MemberReach,
   type Propagation,
@@ -1469,18 +1468,16 @@ function factoriesOf(source: ModuleSource, analysis: ModuleSites): ReadonlyMap<T
   // `createUsersController()` returning `{ list(req, res) {...} }` or `{ list }`: the object's blocking functions.
   const objects = new Map<TSESTree.Node, Map<string, FamilyReach>>();
   for (const [fn, reach] of analysis.reachOf) {
-    for (const property of propertiesHolding(source, fn)) {
-      const name = propertyName(property.key, property.computed);
-      const factory = name === undefined ? undefined : returningFunction(property.parent);
+    for (const { factory, member } of factoriesHandingOut(source, fn)) {
       // A function found above to return a class's instances keeps those members.
-      if (name === undefined || !factory || (factories.has(factory) && !objects.has(factory))) continue;
+      if (member === undefined || (factories.has(factory) && !objects.has(factory))) continue;
       let members = objects.get(factory);
       if (!members) {
         members = new Map();
         objects.set(factory, members);
         factories.set(factory, members);
       }
-      members.set(name, reach);
+      members.set(member, reach);
     }
   }
   return factories;

@@ -130,12 +130,7 @@ export function propagate(source: ModuleSource, seeds: readonly Site[], maxDepth
   const isReturnedMember = (fn: FunctionNode): boolean => {
     let returned = returnedMembers.get(fn);
     if (returned === undefined) {
-      returned = false;
-      for (const property of propertiesHolding(source, fn)) {
-        if (!returningFunction(property.parent)) continue;
-        returned = true;
-        break;
-      }
+      returned = !factoriesHandingOut(source, fn).next().done;
       returnedMembers.set(fn, returned);
     }
     return returned;
@@ -321,10 +316,24 @@ function declarationOf(fn: FunctionNode): TSESTree.FunctionDeclaration | TSESTre
 }
 
 /**
+ * The factories that hand `fn` out in the object literal they return, each with the member `fn` is
+ * there (`createTemplates` and `render` for `return { render }`; no member for a computed key).
+ */
+export function* factoriesHandingOut(
+  source: ModuleSource,
+  fn: FunctionNode,
+): Generator<{ readonly factory: FunctionNode; readonly member: string | undefined }> {
+  for (const property of propertiesHolding(source, fn)) {
+    const factory = returningFunction(property.parent);
+    if (factory) yield { factory, member: propertyName(property.key, property.computed) };
+  }
+}
+
+/**
  * The object-literal properties that hold `fn`: written there (`{ load() {} }`, `{ load: () => {}
  * }`), or named (`{ load }`, `{ load: load }` for a function declared or kept in a const).
  */
-export function* propertiesHolding(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.Property> {
+function* propertiesHolding(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.Property> {
   if (isHoldingProperty(fn.parent, fn)) yield fn.parent;
   const declaration = declarationOf(fn);
   for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) {
@@ -570,7 +579,7 @@ function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
  * The function that returns `value` (`new C()`, `{ list() {...} }`): in a return (`return value`,
  * `() => value`, `return (cached ??= value)`), or kept and then returned (returnerOf).
  */
-export function returningFunction(value: TSESTree.Node): FunctionNode | undefined {
+function returningFunction(value: TSESTree.Node): FunctionNode | undefined {
   let parent: TSESTree.Node | undefined = value.parent;
   while (
     parent &&
