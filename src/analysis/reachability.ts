@@ -4,6 +4,7 @@ import type { BlockingApi, BlockingFamily } from '../catalog/index.js';
 import {
   contains,
   isFunctionNode,
+  isObjectFreeze,
   lastName,
   namedVariables,
   outermost,
@@ -348,7 +349,8 @@ function isHoldingProperty(node: TSESTree.Node | undefined, value: TSESTree.Node
 
 /**
  * The calls of what `property` holds as a member of its object: `helpers.load()` for `const helpers
- * = { load }`, or for `const helpers = makeHelpers()` where makeHelpers returns `{ load }`.
+ * = { load }`, or for `const helpers = makeHelpers()` where makeHelpers returns `{ load }` (or
+ * keeps it in a const it returns).
  */
 function* propertyCalls(source: ModuleSource, property: TSESTree.Property): Generator<TSESTree.CallExpression> {
   const member = propertyName(property.key, property.computed);
@@ -356,11 +358,14 @@ function* propertyCalls(source: ModuleSource, property: TSESTree.Property): Gene
   const object = property.parent;
   const members = new Set([member]);
   const declarator = object.parent;
-  const reads =
-    declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === object
-      ? (source.scopeManager?.getDeclaredVariables(declarator) ?? []).flatMap((variable) => [...memberReadsWithName(variable, members)])
-      : returnedValueReads(source, object, members);
-  for (const { read } of reads) {
+  const kept = declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === object;
+  for (const variable of kept ? (source.scopeManager?.getDeclaredVariables(declarator) ?? []) : []) {
+    for (const { read } of memberReadsWithName(variable, members)) {
+      const call = callOf(read);
+      if (call) yield call;
+    }
+  }
+  for (const { read } of returnedValueReads(source, object, members)) {
     const call = callOf(read);
     if (call) yield call;
   }
@@ -577,7 +582,8 @@ function factoryOf(holder: TSESTree.Node): FunctionNode | undefined {
 
 /**
  * The function that returns `value` (`new C()`, `{ list() {...} }`): in a return (`return value`,
- * `() => value`, `return (cached ??= value)`), or kept and then returned (returnerOf).
+ * `() => value`, `return (cached ??= value)`, `return Object.freeze(value)`), or kept and then
+ * returned (returnerOf): `Db.instance = value`, or `const controller = value; ...; return controller`.
  */
 function returningFunction(value: TSESTree.Node): FunctionNode | undefined {
   let parent: TSESTree.Node | undefined = value.parent;
@@ -587,7 +593,8 @@ function returningFunction(value: TSESTree.Node): FunctionNode | undefined {
       parent.type === AST_NODE_TYPES.ChainExpression ||
       parent.type === AST_NODE_TYPES.LogicalExpression ||
       (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) ||
-      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value))
+      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value) ||
+      isObjectFreeze(parent, value))
   ) {
     value = parent;
     parent = value.parent;
@@ -595,6 +602,9 @@ function returningFunction(value: TSESTree.Node): FunctionNode | undefined {
   if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) return factoryFunction(parent);
   if (parent?.type === AST_NODE_TYPES.ReturnStatement) return factoryFunction(innermostFunction(parent));
   if (value.type === AST_NODE_TYPES.AssignmentExpression) return factoryFunction(returnerOf(value.left, innermostFunction(value)));
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return factoryFunction(returnerOf(parent.id, innermostFunction(parent)));
+  }
   return undefined;
 }
 
@@ -626,11 +636,16 @@ export function* returnedValueReads(
 
 /**
  * `fn`, if it returns what `target` names: `if (!Db.instance) Db.instance = new Db(); return
- * Db.instance;`, a singleton kept in a static field or a module's variable, then returned.
+ * Db.instance;`, a singleton kept in a static field or a module's variable, then returned; or
+ * `const controller = {...}; return Object.freeze(controller);`, kept in a const of `fn`.
  */
 function returnerOf(target: TSESTree.Node, fn: FunctionNode | undefined): FunctionNode | undefined {
-  const returnsTarget = (node: TSESTree.Node): boolean =>
-    node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && sameReference(skipTypeWrappers(node.argument), target);
+  const returnsTarget = (node: TSESTree.Node): boolean => {
+    if (node.type !== AST_NODE_TYPES.ReturnStatement || node.argument === null) return false;
+    const returned = skipTypeWrappers(node.argument);
+    const frozen = returned.type === AST_NODE_TYPES.CallExpression ? returned.arguments[0] : undefined;
+    return sameReference(frozen && isObjectFreeze(returned, frozen) ? frozen : returned, target);
+  };
   return fn && someInside(fn.body, TYPESCRIPT_KEYS, returnsTarget) ? fn : undefined;
 }
 

@@ -30,7 +30,7 @@ import {
 } from '../analysis/reachability.js';
 import { getTypeInformation, packageRoot, type DeclaredType } from '../analysis/types.js';
 import type { EventLoopSettings } from '../options.js';
-import { contains, isFunctionNode, namedVariables, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
+import { contains, isFunctionNode, isObjectFreeze, namedVariables, propertyName, skipTypeWrappers, type FunctionNode } from '../util/ast.js';
 import { classMethodRole } from './classes.js';
 import { exportedHandlers, hasDirective, type ExportedHandlers } from './conventions.js';
 import { moduleOrigin } from './imports.js';
@@ -402,6 +402,7 @@ export function createHandlerContext(
     switch (parent.type) {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
+        if (isObjectFreeze(parent, object)) return objectUse(parent, path, depth);
         return parent.arguments.includes(object as TSESTree.CallExpressionArgument) ? optionsUse(parent, path) : undefined;
       case AST_NODE_TYPES.Property:
         return parent.value === object && parent.parent.type === AST_NODE_TYPES.ObjectExpression

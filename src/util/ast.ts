@@ -65,6 +65,21 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/**
+ * `node` is `Object.freeze(value)`: the same object, made read-only, as factories of controllers
+ * and services often return it (`return Object.freeze({ list, show })`).
+ */
+export function isObjectFreeze(node: TSESTree.Node, value: TSESTree.Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments[0] !== value) return false;
+  const callee = node.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    propertyName(callee.property, callee.computed) === 'freeze'
+  );
+}
+
 /** `node` seen through TypeScript wrappers and optional chains (`(db as Database)`, `db!`), and what holds that. */
 export function outermost(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
   let current = node;

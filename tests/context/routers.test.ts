@@ -367,6 +367,42 @@ ruleTester.run('context: Express', rule, {
       },
     ),
     invalid(
+      'a function of an object a factory returns frozen, or keeps in a const and returns, registered off its result',
+      ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        function createInvoicesController(dir) {
+          return Object.freeze({
+            list(req, res) {
+              res.json(fs.existsSync(a));
+            },
+          });
+        }
+        function createReceiptsController(dir) {
+          const controller = {
+            show: (req, res) => res.json(fs.existsSync(b)),
+          };
+          return Object.freeze(controller);
+        }
+        function createRefundsController(dir) {
+          const controller = { list: (req, res) => res.json(fs.existsSync(c)) };
+          return controller;
+        }
+        const invoices = createInvoicesController('/data/invoices');
+        const receipts = createReceiptsController('/data/receipts');
+        const { list: listRefunds } = createRefundsController('/data/refunds');
+        app.get('/invoices', invoices.list);
+        app.get('/receipts/:id', receipts.show);
+        app.get('/refunds', listRefunds);
+      `,
+      {
+        'fs.existsSync(a)': EXPRESS,
+        'fs.existsSync(b)': EXPRESS,
+        'fs.existsSync(c)': EXPRESS,
+      },
+    ),
+    invalid(
       'a class that registers its own methods (this.list, this.show.bind(this)), and a bound method of an object',
       ts`
         import fs from 'fs';

@@ -646,6 +646,70 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: 'an object or an instance a factory keeps in a const and returns (frozen or not), called on its result',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        class Store {
+          load(key: string): string {
+            return fs.readFileSync(\`data/\${key}.json\`, 'utf8');
+          }
+        }
+
+        function openStore(): Store {
+          const store = new Store();
+          return store;
+        }
+
+        function createTemplates(dir: string) {
+          const templates = {
+            render: (name: string) => fs.readFileSync(\`\${dir}/\${name}.html\`, 'utf8'),
+          };
+          return Object.freeze(templates);
+        }
+
+        function createMailer() {
+          return Object.freeze({
+            preview: (name: string) => fs.readFileSync(\`mail/\${name}.txt\`, 'utf8'),
+          });
+        }
+
+        const templates = createTemplates('views');
+        const app = express();
+
+        app.get('/users/:id', (req, res) => {
+          res.send(openStore().load(req.params.id) + templates.render('user') + createMailer().preview('welcome'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'openStore().load', '`fs.readFileSync()` (file.ts:6)'),
+          line: 32,
+          column: 12,
+          endLine: 32,
+          endColumn: 43,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'templates.render', '`fs.readFileSync()` (file.ts:17)'),
+          line: 32,
+          column: 46,
+          endLine: 32,
+          endColumn: 70,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'createMailer().preview', '`fs.readFileSync()` (file.ts:24)'),
+          line: 32,
+          column: 73,
+          endLine: 32,
+          endColumn: 106,
+        },
+      ],
+    },
+    {
       name: 'a factory whose object calls the factory again is followed without climbing forever',
       code: ts`
         import fs from 'node:fs';

@@ -382,6 +382,41 @@ ruleTester.run('no-sync-fs: helpers in other modules', rule, {
       ],
     },
     {
+      name: 'the instance an exported factory keeps in a const and returns, without a return type',
+      filename: `${FIX}/routes/ledger.ts`,
+      code: ts`
+        import express from 'express';
+        import { openLedger } from '../lib/ledger.js';
+
+        const app = express();
+        const ledger = openLedger();
+
+        app.get('/accounts/:id/balance', (req, res) => {
+          res.json({ balance: ledger.balance(req.params.id), opening: openLedger('opening.csv').balance(req.params.id) });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'ledger.balance', `\`fs.readFileSync()\` (${FIX}/lib/ledger.ts:9)`),
+          line: 8,
+          column: 23,
+          endLine: 8,
+          endColumn: 52,
+          suggestions: [],
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'openLedger(…).balance', `\`fs.readFileSync()\` (${FIX}/lib/ledger.ts:9)`),
+          line: 8,
+          column: 63,
+          endLine: 8,
+          endColumn: 111,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'instances an exported object holds: made with new or by a factory, through a named or a namespace import',
       filename: `${FIX}/routes/sessions.ts`,
       code: ts`

@@ -172,6 +172,24 @@ const factoryRouter = ts`
   export default router;
 `;
 
+const RECEIPTS = `${FIX}/controllers/receipts.ts`;
+
+const frozenControllerRouter = ts`
+  import express from 'express';
+  import { createReceiptsController } from '../controllers/receipts.js';
+
+  const router = express.Router();
+  const receipts = createReceiptsController('/var/lib/receipts');
+  const { show: showArchived } = createReceiptsController('/var/lib/receipts/archive');
+
+  router.get('/receipts', receipts.list);
+  router.get('/receipts/health', receipts.health);
+  router.get('/receipts/:id', receipts.show);
+  router.get('/archive/:id', showArchived);
+
+  export default router;
+`;
+
 ruleTester.run('no-sync-fs: handlers registered by name from another module', rule, {
   valid: [
     {
@@ -316,6 +334,16 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
         registered(factoryRouter, 'archive.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
         registered(factoryRouter, 'getReportsController().list', STORE_CHAIN),
         registered(factoryRouter, 'showDraft', `\`fs.readFileSync()\` (${INVOICES}:15)`, EXPRESS_ROUTE, 1),
+      ],
+    },
+    {
+      name: 'the functions of an object a factory keeps in a const and returns frozen, read off its result or destructured',
+      filename: `${FIX}/routes/receipts.ts`,
+      code: frozenControllerRouter,
+      errors: [
+        registered(frozenControllerRouter, 'receipts.list', `\`fs.readFileSync()\` (${RECEIPTS}:16)`),
+        registered(frozenControllerRouter, 'receipts.show', `\`readReceipt()\` → \`fs.readFileSync()\` (${RECEIPTS}:11)`),
+        registered(frozenControllerRouter, 'showArchived', `\`readReceipt()\` → \`fs.readFileSync()\` (${RECEIPTS}:11)`, EXPRESS_ROUTE, 1),
       ],
     },
     {
