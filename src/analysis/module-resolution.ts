@@ -494,12 +494,14 @@ function workspaceRoot(directory: string): string | undefined {
   if (root === undefined) {
     root = null;
     const packageFile = nearestFile(directory, 'package.json', nearestPackageFiles);
-    if (packageFile) {
-      const packageDirectory = dirname(packageFile);
-      const parent = dirname(packageDirectory);
-      if (manifestOf(packageFile)?.workspaces !== undefined || isConfigFile(join(packageDirectory, 'pnpm-workspace.yaml'))) {
-        root = packageDirectory;
-      } else if (parent !== packageDirectory) {
+    if (packageFile && dirname(packageFile) !== directory) {
+      // Every directory of a package is in its package's workspace: asked once, of the package's directory.
+      root = workspaceRoot(dirname(packageFile)) ?? null;
+    } else if (packageFile) {
+      const parent = dirname(directory);
+      if (manifestOf(packageFile)?.workspaces !== undefined || isConfigFile(join(directory, 'pnpm-workspace.yaml'))) {
+        root = directory;
+      } else if (parent !== directory) {
         // A package of a workspace has a package.json of its own: the root's is further up.
         root = workspaceRoot(parent) ?? null;
       }
