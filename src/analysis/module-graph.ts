@@ -22,6 +22,7 @@ import { parseModule, startLine, type ModuleSource, type Parser } from './module
 import { blockingExportUse, readModuleText, textImports } from './module-text.js';
 import { getTypeInformation, type TypedSource, type TypeInformation } from './types.js';
 import {
+  assignedMembers,
   callersOf,
   callOf,
   callThrough,
@@ -1343,15 +1344,19 @@ function exportsOf(source: ModuleSource, analysis: ModuleSites): ModuleSummary {
       case AST_NODE_TYPES.ObjectExpression: {
         const members = new Map<string, FamilyReach>();
         const properties = new Map<string, MemberReach>();
-        for (const property of node.properties) {
-          if (property.type !== AST_NODE_TYPES.Property) continue;
-          const name = propertyName(property.key, property.computed);
-          if (name === undefined) continue;
-          const reach = valueReach(property.shorthand ? property.key : property.value, depth + 1);
+        const add = (name: string | undefined, value: TSESTree.Node): void => {
+          if (name === undefined) return;
+          const reach = valueReach(value, depth + 1);
           if (reach?.call) members.set(name, reach.call);
           // An instance (or an object of functions) the object holds: `services.store.load()`.
           else if (reach?.members?.size) properties.set(name, reach.members);
+        };
+        for (const property of node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          add(propertyName(property.key, property.computed), property.shorthand ? property.key : property.value);
         }
+        // `const controller = {}; controller.list = ...; module.exports = controller`.
+        for (const { member, value } of assignedMembers(source, node)) add(member, value);
         return { members, ...(properties.size > 0 && { properties }) };
       }
       case AST_NODE_TYPES.NewExpression: {

@@ -266,6 +266,12 @@ export function functionName(fn: FunctionNode): string | undefined {
     const className = 'id' in owner && owner.id ? owner.id.name : undefined;
     return member && (className ? `${className}.${member}` : member);
   }
+  // `helpers.load = () => {}`
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const { object, property, computed } = parent.left;
+    const member = propertyName(property, computed);
+    return member && (object.type === AST_NODE_TYPES.Identifier && object.name !== 'exports' ? `${object.name}.${member}` : member);
+  }
   if (parent.type === AST_NODE_TYPES.Property) {
     const member = propertyName(parent.key, parent.computed);
     const declarator = parent.parent.parent;
@@ -279,17 +285,22 @@ export function functionName(fn: FunctionNode): string | undefined {
 /** The calls in this module that run `fn`. */
 export function* callersOf(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.CallExpression> {
   const parent = fn.parent;
-  // `const helpers = { load() {} }`, `return { load }`: called as a member of the object.
-  if (isHoldingProperty(parent, fn)) yield* propertyCalls(source, parent);
+  // `const helpers = { load() {} }`, `return { load }`, `helpers.load = () => {}`: called as a member of the object.
+  const slot = holdingSlot(source, parent, fn);
+  if (slot) yield* slotCalls(source, slot);
   // function helper() {} / const helper = () => {}: `helper(...)`, `helper.call(...)`,
-  // `items.map(helper)`, and `{ helper }` as above.
+  // `items.map(helper)`, and `{ helper }` or `helpers.load = helper` as above.
   const declaration = declarationOf(fn);
   for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) {
     for (const reference of variable.references) {
       const { identifier } = reference;
       const call = reference.isRead() ? callOf(identifier) : undefined;
-      if (call) yield call;
-      else if (isHoldingProperty(identifier.parent, identifier)) yield* propertyCalls(source, identifier.parent);
+      if (call) {
+        yield call;
+        continue;
+      }
+      const named = holdingSlot(source, identifier.parent, identifier);
+      if (named) yield* slotCalls(source, named);
     }
   }
   // class C { method() {} }
@@ -324,38 +335,91 @@ export function* factoriesHandingOut(
   source: ModuleSource,
   fn: FunctionNode,
 ): Generator<{ readonly factory: FunctionNode; readonly member: string | undefined }> {
-  for (const property of propertiesHolding(source, fn)) {
-    const factory = returningFunction(property.parent);
-    if (factory) yield { factory, member: propertyName(property.key, property.computed) };
+  for (const { object, member } of slotsHolding(source, fn)) {
+    const factory = returningFunction(object);
+    if (factory) yield { factory, member };
   }
 }
 
+/** A member of an object literal: the object, and the member's name (undefined for a computed key). */
+interface MemberSlot {
+  readonly object: TSESTree.ObjectExpression;
+  readonly member: string | undefined;
+}
+
 /**
- * The object-literal properties that hold `fn`: written there (`{ load() {} }`, `{ load: () => {}
- * }`), or named (`{ load }`, `{ load: load }` for a function declared or kept in a const).
+ * The members of object literals that hold `fn`: written there (`{ load() {} }`, `{ load: () => {}
+ * }`), named (`{ load }`, `{ load: load }` for a function declared or kept in a const), or assigned
+ * (`helpers.load = () => {}`, `helpers.load = load`; see holdingSlot).
  */
-function* propertiesHolding(source: ModuleSource, fn: FunctionNode): Generator<TSESTree.Property> {
-  if (isHoldingProperty(fn.parent, fn)) yield fn.parent;
+function* slotsHolding(source: ModuleSource, fn: FunctionNode): Generator<MemberSlot> {
+  const slot = holdingSlot(source, fn.parent, fn);
+  if (slot) yield slot;
   const declaration = declarationOf(fn);
   for (const variable of declaration ? namedVariables(source.scopeManager, declaration) : []) {
-    for (const { identifier } of variable.references) if (isHoldingProperty(identifier.parent, identifier)) yield identifier.parent;
+    for (const { identifier } of variable.references) {
+      const named = holdingSlot(source, identifier.parent, identifier);
+      if (named) yield named;
+    }
   }
 }
 
-/** `node` is a property of an object literal whose value is `value`. */
-function isHoldingProperty(node: TSESTree.Node | undefined, value: TSESTree.Node): node is TSESTree.Property {
-  return node?.type === AST_NODE_TYPES.Property && node.value === value && node.parent.type === AST_NODE_TYPES.ObjectExpression;
+/**
+ * The member of an object literal that `node` (the parent of `value`) puts `value` in: a property
+ * (`{ load: value }`), or an assignment to a member of a variable declared with the object
+ * (`const helpers = {}; helpers.load = value`, as older CommonJS controllers fill theirs).
+ */
+export function holdingSlot(source: ModuleSource, node: TSESTree.Node | undefined, value: TSESTree.Node): MemberSlot | undefined {
+  if (node?.type === AST_NODE_TYPES.Property) {
+    return node.value === value && node.parent.type === AST_NODE_TYPES.ObjectExpression
+      ? { object: node.parent, member: propertyName(node.key, node.computed) }
+      : undefined;
+  }
+  if (node?.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.right !== value) return undefined;
+  const target = node.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(source.getScope(target.object), target.object);
+  const declarator = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init?.type === AST_NODE_TYPES.ObjectExpression
+    ? { object: declarator.init, member: propertyName(target.property, target.computed) }
+    : undefined;
 }
 
 /**
- * The calls of what `property` holds as a member of its object: `helpers.load()` for `const helpers
- * = { load }`, or for `const helpers = makeHelpers()` where makeHelpers returns `{ load }` (or
- * keeps it in a const it returns).
+ * The functions a module assigns to members of the object literal a variable is declared with:
+ * `list` and `show` for `const controller = {}; controller.list = ...; controller.show = ...`.
  */
-function* propertyCalls(source: ModuleSource, property: TSESTree.Property): Generator<TSESTree.CallExpression> {
-  const member = propertyName(property.key, property.computed);
+export function* assignedMembers(
+  source: ModuleSource,
+  object: TSESTree.ObjectExpression,
+): Generator<{ readonly member: string; readonly value: TSESTree.Expression }> {
+  const declarator = object.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object) return;
+  for (const variable of source.scopeManager?.getDeclaredVariables(declarator) ?? []) {
+    for (const { identifier } of variable.references) {
+      const target = identifier.parent;
+      const assignment = target?.parent;
+      if (
+        target?.type === AST_NODE_TYPES.MemberExpression &&
+        target.object === identifier &&
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.operator === '=' &&
+        assignment.left === target
+      ) {
+        const member = propertyName(target.property, target.computed);
+        if (member !== undefined) yield { member, value: assignment.right };
+      }
+    }
+  }
+}
+
+/**
+ * The calls of what a member of an object literal holds, on the object: `helpers.load()` for `const
+ * helpers = { load }`, or for `const helpers = makeHelpers()` where makeHelpers returns `{ load }`
+ * (or keeps it in a const it returns).
+ */
+function* slotCalls(source: ModuleSource, { object, member }: MemberSlot): Generator<TSESTree.CallExpression> {
   if (member === undefined) return;
-  const object = property.parent;
   const members = new Set([member]);
   const declarator = object.parent;
   const kept = declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === object;

@@ -20,6 +20,7 @@ import { buildTraceMap, type TraceMap } from '../catalog/index.js';
 import { iterateGlobalReferences, iterateModuleReferences, mayReference } from '../analysis/module-references.js';
 import {
   classVariables,
+  holdingSlot,
   instanceMemberReads,
   memberReadsWithName,
   namesOf,
@@ -321,6 +322,11 @@ export function createHandlerContext(
       case AST_NODE_TYPES.MethodDefinition:
       case AST_NODE_TYPES.PropertyDefinition:
         return parent.value === value ? classMemberUse(parent, depth) : undefined;
+      // `controller.list = (req, res) => {...}` on `const controller = {}`: a member of that object.
+      case AST_NODE_TYPES.AssignmentExpression: {
+        const slot = holdingSlot(sourceCode, parent, value);
+        return slot?.member === undefined ? undefined : objectUse(slot.object, [slot.member], depth);
+      }
       // `users.list.bind(users)`: the bound copy is used in its place.
       case AST_NODE_TYPES.MemberExpression: {
         const call = parent.parent;

@@ -233,9 +233,12 @@ ruleTester.run('context: Express', rule, {
         }
         const templates = new Templates();
         const jobs = createJobs();
+        const hooks = {};
+        hooks.flush = () => fs.existsSync(d);
         cache.warm();
         ['home', 'about'].forEach(templates.compile);
         process.on('exit', jobs.cleanUp);
+        process.on('SIGTERM', hooks.flush);
         app.get('/', (req, res) => res.send('ok'));
       `,
     },
@@ -359,6 +362,35 @@ ruleTester.run('context: Express', rule, {
         app.get('/orders', list);
         app.get('/orders/:id', showOrder);
         app.get('/health', live);
+      `,
+      {
+        'fs.existsSync(a)': EXPRESS,
+        'fs.existsSync(b)': EXPRESS,
+        'fs.existsSync(c)': EXPRESS,
+      },
+    ),
+    invalid(
+      'a function assigned to a member of an object declared empty, registered off the object or a factory that returns it',
+      ts`
+        import fs from 'fs';
+        import express from 'express';
+        const app = express();
+        const usersController = {};
+        usersController.list = (req, res) => {
+          res.json(fs.existsSync(a));
+        };
+        usersController.show = function (req, res) {
+          res.json(fs.existsSync(b));
+        };
+        function createOrdersController(dir) {
+          const controller = {};
+          controller.list = (req, res) => res.json(fs.existsSync(c));
+          return controller;
+        }
+        const orders = createOrdersController('/data/orders');
+        app.get('/users', usersController.list);
+        app.get('/users/:id', usersController.show);
+        app.get('/orders', orders.list);
       `,
       {
         'fs.existsSync(a)': EXPRESS,

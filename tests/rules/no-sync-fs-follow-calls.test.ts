@@ -710,6 +710,61 @@ ruleTester.run('no-sync-fs: helpers in the same file', rule, {
       ],
     },
     {
+      name: 'functions assigned to members of an object declared empty: written there or named, and in an object a factory returns',
+      code: ts`
+        import fs from 'node:fs';
+        import express from 'express';
+
+        const templates = {};
+        templates.render = (name) => fs.readFileSync(\`views/\${name}.html\`, 'utf8');
+
+        function loadPartial(name) {
+          return fs.readFileSync(\`views/partials/\${name}.html\`, 'utf8');
+        }
+        templates.partial = loadPartial;
+
+        function createMailer() {
+          const mailer = {};
+          mailer.preview = function (name) {
+            return fs.readFileSync(\`mail/\${name}.txt\`, 'utf8');
+          };
+          return mailer;
+        }
+
+        const app = express();
+
+        app.get('/', (req, res) => {
+          res.send(templates.render('home') + templates.partial('footer') + createMailer().preview('welcome'));
+        });
+      `,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'templates.render', '`fs.readFileSync()` (file.ts:5)'),
+          line: 23,
+          column: 12,
+          endLine: 23,
+          endColumn: 36,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'templates.partial', '`fs.readFileSync()` (file.ts:8)'),
+          line: 23,
+          column: 39,
+          endLine: 23,
+          endColumn: 66,
+        },
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'createMailer().preview', '`fs.readFileSync()` (file.ts:15)'),
+          line: 23,
+          column: 69,
+          endLine: 23,
+          endColumn: 102,
+        },
+      ],
+    },
+    {
       name: 'a factory whose object calls the factory again is followed without climbing forever',
       code: ts`
         import fs from 'node:fs';

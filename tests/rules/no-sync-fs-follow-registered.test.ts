@@ -64,6 +64,20 @@ const cjsRouter = ts`
   module.exports = router;
 `;
 
+const USERS_CONTROLLER = `${FIX}/legacy/users-controller.cjs`;
+
+const filledControllerRouter = ts`
+  const express = require('express');
+  const users = require('../legacy/users-controller.cjs');
+
+  const router = express.Router();
+  router.get('/users', users.list);
+  router.get('/users/health', users.health);
+  router.get('/users/:id', users.show);
+
+  module.exports = router;
+`;
+
 const instanceHere = ts`
   import { Router } from 'express';
   import { ReportsController } from '../controllers/reports.js';
@@ -334,6 +348,15 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
         registered(factoryRouter, 'archive.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
         registered(factoryRouter, 'getReportsController().list', STORE_CHAIN),
         registered(factoryRouter, 'showDraft', `\`fs.readFileSync()\` (${INVOICES}:15)`, EXPRESS_ROUTE, 1),
+      ],
+    },
+    {
+      name: 'CommonJS: the functions a controller module assigns to the members of the object it exports',
+      filename: `${FIX}/routes/users.js`,
+      code: filledControllerRouter,
+      errors: [
+        registered(filledControllerRouter, 'users.list', `\`fs.readFileSync()\` (${USERS_CONTROLLER}:12)`),
+        registered(filledControllerRouter, 'users.show', `\`readUser()\` → \`fs.readFileSync()\` (${USERS_CONTROLLER}:24)`),
       ],
     },
     {
