@@ -618,6 +618,8 @@ export function analyseModuleSites(
     // A factory is the export itself, or a static method of it (`factory`).
     const factories: { specifier: string; exportName: string; members: MemberReach; factory?: string }[] = [];
     const bindingsBySpecifier = new Map<string, ModuleBindings>();
+    // Variables holding a module whose value blocks (`module.exports = function audit(req, res, next)`).
+    const wholeFunctions: (readonly [TSESLint.Scope.Variable, FamilyReach])[] = [];
     const directory = dirname(file);
     for (const specifier of localSpecifiers(source)) {
       // A package's name resolves to nothing here (unless an alias maps it): no reason to ask.
@@ -648,6 +650,8 @@ export function analyseModuleSites(
         const reach = summary.exports.get(exportName);
         if (reach) importedBindings.set(variable, reach);
       }
+      const moduleCall = summary.exports.get('')?.call;
+      if (moduleCall) for (const variable of bindings.whole) wholeFunctions.push([variable, moduleCall]);
     }
     /** Each family's chain through the helper `name`, one hop longer, within maxDepth. */
     function* hopsThrough(reaches: FamilyReach, name: string): Generator<Reach> {
@@ -676,6 +680,14 @@ export function analyseModuleSites(
         for (const [read, value] of passedValues(source, reference.node)) {
           if (reportable.registered(value)) addRegistration(value, reference.info, calleeName(read));
         }
+      }
+    }
+    // `const audit = require('./audit'); app.use(audit)`: ReferenceTracker reports the calls of such
+    // a variable, not its reads, so a registration of it is looked for here.
+    for (const [variable, reaches] of reportable ? wholeFunctions : []) {
+      for (const reference of variable.references) {
+        const value = reference.isRead() ? passedValue(reference.identifier) : undefined;
+        if (value && reportable!.registered(value)) addRegistration(value, reaches, calleeName(reference.identifier));
       }
     }
     const namesBySpecifier = new Map<string, ReadonlyMap<string, TSESTree.Node[]>>();

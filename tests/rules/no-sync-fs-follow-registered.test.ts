@@ -6,7 +6,7 @@
  * legacy/orders-controller.cjs).
  */
 import { EXPRESS_ROUTE, rule, ruleTester, ts } from './no-sync-fs.helpers.js';
-import { FIX } from './no-sync-fs-follow.helpers.js';
+import { FIX, helperData } from './no-sync-fs-follow.helpers.js';
 
 const FASTIFY_ROUTE = 'Fastify route handler';
 const FIX_READ_FILE = 'Use `await readFile()` from `node:fs/promises` there.';
@@ -15,7 +15,7 @@ const STORE_CHAIN = `\`store.load()\` → \`fs.readFileSync()\` (${FIX}/lib/stor
 const ORDERS_CHAIN = `\`fs.readFileSync()\` (${FIX}/legacy/orders-controller.cjs:5)`;
 
 /** The report for `handler`, written exactly once in `code` at the registration, as the framework's `context`. */
-function registered(code: string, handler: string, chain: string, context = EXPRESS_ROUTE, occurrence = 0) {
+function registered(code: string, handler: string, chain: string, context = EXPRESS_ROUTE, occurrence = 0, fix = FIX_READ_FILE) {
   let start = -1;
   for (let seen = 0; seen <= occurrence; seen++) start = code.indexOf(handler, start + 1);
   if (start === -1) throw new Error(`${handler} is not in the code`);
@@ -24,7 +24,7 @@ function registered(code: string, handler: string, chain: string, context = EXPR
   const column = before.at(-1)!.length + 1;
   return {
     messageId: 'blockingRegisteredHandler' as const,
-    data: { handler: handler.replace(/\.bind\(.*$/, ''), context, chain, fix: FIX_READ_FILE },
+    data: { handler: handler.replace(/\.bind\(.*$/, ''), context, chain, fix },
     line,
     column,
     endLine: line,
@@ -76,6 +76,32 @@ const filledControllerRouter = ts`
   router.get('/users/:id', users.show);
 
   module.exports = router;
+`;
+
+const REQUEST_LOG_CHAIN = `\`fs.appendFileSync()\` (${FIX}/legacy/request-log.cjs:7)`;
+const FIX_APPEND_FILE = 'Use `await appendFile()` from `node:fs/promises` there.';
+
+const moduleValueRouter = ts`
+  const express = require('express');
+  const requestLog = require('../legacy/request-log.cjs');
+
+  const app = express();
+  app.use(requestLog);
+  app.get('/log', requestLog, (req, res) => res.send('logged'));
+
+  module.exports = app;
+`;
+
+const moduleValueImported = ts`
+  import express from 'express';
+  import requestLog from '../legacy/request-log.cjs';
+
+  const app = express();
+  app.use(requestLog);
+  // Called, not registered: reported where the handler calls it.
+  app.get('/log', (req, res, next) => requestLog(req, res, next));
+
+  export default app;
 `;
 
 const instanceHere = ts`
@@ -348,6 +374,32 @@ ruleTester.run('no-sync-fs: handlers registered by name from another module', ru
         registered(factoryRouter, 'archive.show', `\`fs.readFileSync()\` (${INVOICES}:15)`),
         registered(factoryRouter, 'getReportsController().list', STORE_CHAIN),
         registered(factoryRouter, 'showDraft', `\`fs.readFileSync()\` (${INVOICES}:15)`, EXPRESS_ROUTE, 1),
+      ],
+    },
+    {
+      name: 'CommonJS: a module whose value is the middleware, registered under the name it is required as',
+      filename: `${FIX}/routes/app.js`,
+      code: moduleValueRouter,
+      errors: [
+        registered(moduleValueRouter, 'requestLog', REQUEST_LOG_CHAIN, 'Express middleware', 1, FIX_APPEND_FILE),
+        registered(moduleValueRouter, 'requestLog', REQUEST_LOG_CHAIN, EXPRESS_ROUTE, 2, FIX_APPEND_FILE),
+      ],
+    },
+    {
+      name: 'the same module as the default import of an ES module: registered, and called in a handler',
+      filename: `${FIX}/routes/app.ts`,
+      code: moduleValueImported,
+      errors: [
+        registered(moduleValueImported, 'requestLog', REQUEST_LOG_CHAIN, 'Express middleware', 1, FIX_APPEND_FILE),
+        {
+          messageId: 'blockingHelper',
+          data: helperData(EXPRESS_ROUTE, 'requestLog', REQUEST_LOG_CHAIN, 'appendFile'),
+          line: 7,
+          column: 37,
+          endLine: 7,
+          endColumn: 63,
+          suggestions: [],
+        },
       ],
     },
     {
