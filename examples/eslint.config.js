@@ -7,5 +7,7 @@ export default [
     files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
     languageOptions: { parser: tsParser },
   },
+  // A CommonJS project: its .js files are scripts, not ES modules.
+  { files: ['express-cjs/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
   eventLoop.configs.recommended,
 ];
